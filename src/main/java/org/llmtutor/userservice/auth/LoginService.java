@@ -1,0 +1,88 @@
+package org.llmtutor.userservice.auth;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import org.llmtutor.userservice.common.ApiException;
+import org.llmtutor.userservice.user.PasswordHasher;
+import org.llmtutor.userservice.user.User;
+import org.llmtutor.userservice.user.UserRepository;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The password login. An unknown username, a wrong password and a disabled account all cost one BCrypt check and get
+ * the same answer, and a locked username (existing or not) gets the same 403, so nothing tells which usernames exist.
+ */
+@Service
+public class LoginService {
+
+    static final String BAD_CREDENTIALS = "Incorrect username or password";
+    private static final DateTimeFormatter LOCK_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    // Longer than any username the service creates or could have adopted from a sane deployment; not worth a row.
+    private static final int MAX_TRACKED_USERNAME = 256;
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+    private final JwtService jwt;
+    private final TransactionTemplate transactions;
+
+    public LoginService(
+            UserRepository users,
+            PasswordHasher hasher,
+            LoginThrottle throttle,
+            JwtService jwt,
+            TransactionTemplate transactions) {
+        this.users = users;
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.jwt = jwt;
+        this.transactions = transactions;
+    }
+
+    /** Not one transaction on purpose: the BCrypt check runs while no row lock is held. */
+    public TokenResponse login(String username, String password) {
+        if (username.length() > MAX_TRACKED_USERNAME) {
+            hasher.spendVerificationTime();
+            throw badCredentials();
+        }
+        LoginThrottle.Admission admission = throttle.admit(username);
+        if (!admission.admitted()) {
+            hasher.spendVerificationTime();
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN,
+                    "Account is locked due to multiple failed login attempts. Locked until "
+                            + LOCK_TIME.format(admission.lockedUntil()) + " UTC.");
+        }
+        Optional<User> user = users.findByUsername(username);
+        boolean passwordOk =
+                hasher.matches(password, user.map(User::getHashedPassword).orElse(null));
+        if (!passwordOk || !user.get().isActive()) {
+            throw badCredentials();
+        }
+        throttle.succeeded(username);
+        User loggedIn = user.get();
+        if (hasher.needsRehash(loggedIn.getHashedPassword())) {
+            upgradeHash(loggedIn, password);
+        }
+        JwtService.IssuedToken token = jwt.issueAccessToken(loggedIn);
+        return new TokenResponse(token.token(), "bearer", loggedIn.getId(), loggedIn.getUsername());
+    }
+
+    /** Hashes made with a lower cost than configured (older deployments) are replaced on the next good login. */
+    private void upgradeHash(User user, String password) {
+        String newHash = hasher.hash(password);
+        transactions.executeWithoutResult(
+                tx -> users.updatePasswordHash(user.getId(), user.getHashedPassword(), newHash));
+    }
+
+    private static ApiException badCredentials() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        return new ApiException(HttpStatus.UNAUTHORIZED, BAD_CREDENTIALS, headers, null);
+    }
+}

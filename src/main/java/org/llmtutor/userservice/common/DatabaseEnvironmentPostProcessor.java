@@ -1,0 +1,53 @@
+package org.llmtutor.userservice.common;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Supplies the default database, at the lowest precedence so that any {@code spring.datasource.*} setting wins: the
+ * Python-era {@code POSTGRES_*} variables when {@code POSTGRES_HOST} is set, otherwise an embedded H2 file under the
+ * data directory, so the service starts with zero setup and keeps its data across restarts.
+ */
+public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        Map<String, Object> defaults = new HashMap<>();
+        String host = env.getProperty("POSTGRES_HOST");
+        if (host != null && !host.isBlank()) {
+            defaults.put(
+                    "spring.datasource.url",
+                    "jdbc:postgresql://%s:%s/%s"
+                            .formatted(
+                                    host.trim(),
+                                    env.getProperty("POSTGRES_PORT", "5432").trim(),
+                                    env.getProperty("POSTGRES_DB", "user_service")
+                                            .trim()));
+            defaults.put("spring.datasource.username", env.getProperty("POSTGRES_USER", "postgres"));
+            defaults.put("spring.datasource.password", env.getProperty("POSTGRES_PASSWORD", ""));
+        } else {
+            Path file = Path.of(env.getProperty("app.data-dir", "./data"))
+                    .toAbsolutePath()
+                    .normalize()
+                    .resolve("user-service");
+            defaults.put(
+                    "spring.datasource.url",
+                    "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+            defaults.put("spring.datasource.username", "sa");
+            defaults.put("spring.datasource.password", "");
+        }
+        env.getPropertySources().addLast(new MapPropertySource("userServiceDatabaseDefaults", defaults));
+    }
+
+    @Override
+    public int getOrder() {
+        // After the config files and environment variables have been loaded.
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,11 @@
+package org.llmtutor.userservice.common;
+
+import java.io.IOException;
+
+/** Raised while reading a request body that grows past the configured limit. */
+public class PayloadTooLargeException extends IOException {
+
+    public PayloadTooLargeException(long limit) {
+        super("Request body is larger than " + limit + " bytes");
+    }
+}

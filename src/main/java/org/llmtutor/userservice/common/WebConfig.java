@@ -1,0 +1,27 @@
+package org.llmtutor.userservice.common;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.UrlHandlerFilter;
+
+@Configuration(proxyBeanMethods = false)
+class WebConfig {
+
+    /** {@code /sessions/} and {@code /sessions} are the same path; the UI uses both. Runs before security. */
+    @Bean
+    FilterRegistrationBean<UrlHandlerFilter> trailingSlashFilter() {
+        var registration = new FilterRegistrationBean<>(
+                UrlHandlerFilter.trailingSlashHandler("/**").wrapRequest().build());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(WebProperties web, ErrorWriter errors) {
+        var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(web.maxBodyBytes(), errors));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+}

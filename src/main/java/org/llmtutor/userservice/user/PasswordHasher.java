@@ -1,0 +1,67 @@
+package org.llmtutor.userservice.user;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * BCrypt with the two rules that plain {@link PasswordEncoder} use gets wrong: BCrypt only reads 72 bytes, and a
+ * login for an unknown user must cost as much as one for a known user.
+ */
+@Component
+public class PasswordHasher {
+
+    /** BCrypt's input limit; longer input is refused, never truncated into a different password. */
+    public static final int MAX_PASSWORD_BYTES = 72;
+
+    private final PasswordEncoder encoder;
+    // A hash of a random secret, verified whenever there is no real hash to verify against.
+    private final String decoyHash;
+    private final String decoyPassword;
+
+    public PasswordHasher(PasswordEncoder encoder) {
+        this.encoder = encoder;
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        this.decoyPassword = HexFormat.of().formatHex(random);
+        this.decoyHash = encoder.encode(decoyPassword);
+    }
+
+    public String hash(String password) {
+        if (!fitsBcrypt(password)) {
+            throw new IllegalArgumentException("password is longer than " + MAX_PASSWORD_BYTES + " bytes");
+        }
+        return encoder.encode(password);
+    }
+
+    /**
+     * Checks a password against a stored hash, or against the decoy when there is none, so that every call costs one
+     * BCrypt verification whatever the outcome.
+     */
+    public boolean matches(String password, String storedHash) {
+        if (storedHash == null || password == null || !fitsBcrypt(password)) {
+            encoder.matches(decoyPassword, decoyHash);
+            return false;
+        }
+        try {
+            return encoder.matches(password, storedHash);
+        } catch (IllegalArgumentException malformedHash) {
+            return false;
+        }
+    }
+
+    /** Spends the time of one verification without checking anything (used where the outcome is already known). */
+    public void spendVerificationTime() {
+        encoder.matches(decoyPassword, decoyHash);
+    }
+
+    public boolean needsRehash(String storedHash) {
+        return encoder.upgradeEncoding(storedHash);
+    }
+
+    public static boolean fitsBcrypt(String password) {
+        return password.getBytes(StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES;
+    }
+}

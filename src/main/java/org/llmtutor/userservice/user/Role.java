@@ -1,0 +1,21 @@
+package org.llmtutor.userservice.user;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What a user may see: {@code user} their own data, {@code developer} also read-only everyone's, {@code admin} all. */
+public enum Role {
+    USER,
+    DEVELOPER,
+    ADMIN;
+
+    /** The spelling stored in the database and sent on the wire. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Role> fromWireName(String value) {
+        return Arrays.stream(values()).filter(r -> r.wireName().equals(value)).findFirst();
+    }
+}

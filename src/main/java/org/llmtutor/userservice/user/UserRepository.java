@@ -1,0 +1,19 @@
+package org.llmtutor.userservice.user;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+public interface UserRepository extends JpaRepository<User, UUID> {
+
+    Optional<User> findByUsername(String username);
+
+    boolean existsByUsername(String username);
+
+    /** Compare-and-set, so a password changed meanwhile is never overwritten by an upgraded old one. */
+    @Modifying
+    @Query("update User u set u.hashedPassword = :newHash where u.id = :id and u.hashedPassword = :oldHash")
+    int updatePasswordHash(UUID id, String oldHash, String newHash);
+}
