@@ -10,7 +10,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Supplies the default database, at the lowest precedence so that any {@code spring.datasource.*} setting wins: the
+ * Supplies the default database when no {@code spring.datasource.url} is configured, at the lowest precedence so that
+ * one added later (tests) still wins: the
  * Python-era {@code POSTGRES_*} variables when {@code POSTGRES_HOST} is set, otherwise an embedded H2 file under the
  * data directory, so the service starts with zero setup and keeps its data across restarts.
  */
@@ -18,6 +19,9 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        if (env.containsProperty("spring.datasource.url")) {
+            return;
+        }
         Map<String, Object> defaults = new HashMap<>();
         String host = env.getProperty("POSTGRES_HOST");
         if (host != null && !host.isBlank()) {

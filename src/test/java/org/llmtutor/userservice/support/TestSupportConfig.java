@@ -5,6 +5,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @TestConfiguration(proxyBeanMethods = false)
@@ -29,6 +31,14 @@ public class TestSupportConfig {
         @GetMapping("/test/failure")
         String fail() {
             throw new IllegalStateException("ERROR: relation \"users\" SELECT * FROM users WHERE password = 'x'");
+        }
+
+        record Echo(String name, Integer count) {}
+
+        /** A JSON endpoint to exercise body parsing errors independently of any feature. */
+        @PostMapping("/test/echo")
+        Echo echo(@RequestBody Echo body) {
+            return body;
         }
     }
 }

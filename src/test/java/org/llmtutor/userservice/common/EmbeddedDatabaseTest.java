@@ -1,0 +1,50 @@
+package org.llmtutor.userservice.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.llmtutor.userservice.support.AppInstance;
+import org.llmtutor.userservice.user.Role;
+import org.llmtutor.userservice.user.UserService;
+
+/** With no database configured the service runs on an embedded database under its data directory. */
+class EmbeddedDatabaseTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void zeroSetupRunKeepsUsersAndTokensAcrossARestart() {
+        String[] zeroSetup = {"app.data-dir=" + dataDir, "app.jwt.secret="};
+        String token;
+        try (AppInstance app = AppInstance.start(zeroSetup)) {
+            app.bean(UserService.class).create("embedded_alice", "embedded password", Role.USER);
+            assertThat(app.api().get("/health", null).status()).isEqualTo(200);
+            token = app.api().token("embedded_alice", "embedded password");
+            assertThat(app.api().get("/auth/me", token).status()).isEqualTo(200);
+        }
+        assertThat(dataDir.resolve("user-service.mv.db")).exists();
+        assertThat(dataDir.resolve("jwt-secret")).exists();
+
+        try (AppInstance again = AppInstance.start(zeroSetup)) {
+            assertThat(again.api().get("/auth/me", token).json().get("username").asString())
+                    .isEqualTo("embedded_alice");
+            assertThat(again.api().login("embedded_alice", "embedded password").status())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void loginLockWorksOnTheEmbeddedDatabaseToo() throws Exception {
+        try (AppInstance app = AppInstance.start("app.data-dir=" + dataDir)) {
+            for (int i = 0; i < 5; i++) {
+                assertThat(app.api().login("ghost", "wrong").status()).isEqualTo(401);
+            }
+            assertThat(app.api().login("ghost", "wrong").status()).isEqualTo(403);
+        }
+        assertThat(Files.list(dataDir)).isNotEmpty();
+    }
+}

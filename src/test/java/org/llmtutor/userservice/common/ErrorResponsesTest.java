@@ -1,0 +1,95 @@
+package org.llmtutor.userservice.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import org.junit.jupiter.api.Test;
+import org.llmtutor.userservice.support.Api;
+import org.llmtutor.userservice.support.IntegrationTest;
+import org.llmtutor.userservice.user.Role;
+import org.llmtutor.userservice.user.User;
+
+/** Every kind of error answers JSON with a string detail: no HTML, no stack trace, no SQL. */
+class ErrorResponsesTest extends IntegrationTest {
+
+    @Test
+    void unknownPathIs404Json() {
+        Api.Response r = api().get("/no/such/path", token());
+
+        assertJsonError(r, 404);
+    }
+
+    @Test
+    void unknownPathIsJsonEvenForABrowserAskingForHtml() {
+        Api.Response r = api().send(api().request("/no/such/path", token())
+                .header("Accept", "text/html")
+                .GET());
+
+        assertJsonError(r, 404);
+    }
+
+    @Test
+    void wrongMethodIs405Json() {
+        assertJsonError(api().get("/auth/login", null), 405);
+        assertJsonError(api().method("DELETE", "/health", null, null, null), 405);
+        assertJsonError(api().method("DELETE", "/auth/me", null, null, token()), 405);
+    }
+
+    @Test
+    void unsupportedMediaTypeIs415Json() {
+        assertJsonError(api().method("POST", "/auth/login", "text/plain", "username=a", null), 415);
+    }
+
+    @Test
+    void oversizedBodyIs413Json() {
+        String big = "username=" + "a".repeat(300_000) + "&password=x";
+
+        assertJsonError(api().method("POST", "/auth/login", "application/x-www-form-urlencoded", big, null), 413);
+    }
+
+    @Test
+    void oversizedChunkedBodyIs413Json() {
+        byte[] chunk = ("{\"a\":\"" + "a".repeat(400_000) + "\"}").getBytes();
+        Api.Response r = api().send(api().request("/test/echo", token())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(chunk))));
+
+        assertJsonError(r, 413);
+    }
+
+    @Test
+    void malformedJsonIs422Json() {
+        Api.Response r = api().postJson("/test/echo", "{\"name\": ", token());
+
+        assertJsonError(r, 422);
+        assertThat(r.json().get("errors").isArray()).isTrue();
+    }
+
+    @Test
+    void wrongJsonTypeIs422NamingTheField() {
+        Api.Response r = api().postJson("/test/echo", "{\"count\": \"many\"}", token());
+
+        assertJsonError(r, 422);
+        assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("count");
+    }
+
+    @Test
+    void unexpectedExceptionIs500JsonWithoutInternals() {
+        Api.Response r = api().get("/test/failure", token());
+
+        assertJsonError(r, 500);
+        assertThat(r.body()).doesNotContain("SELECT", "users", "Exception", "at org.");
+    }
+
+    private String token() {
+        User user = newUser(Role.USER);
+        return api().token(user.getUsername(), PASSWORD);
+    }
+
+    private static void assertJsonError(Api.Response r, int status) {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.header("Content-Type")).startsWith("application/json");
+        assertThat(r.json().get("detail").isString()).isTrue();
+        assertThat(r.body()).doesNotContain("<html", "<HTML", "trace");
+    }
+}
