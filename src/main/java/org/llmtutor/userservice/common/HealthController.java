@@ -1,15 +1,29 @@
 package org.llmtutor.userservice.common;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class HealthController {
 
-    record Health(String status, String service) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Health(
+            String status,
+            String service,
+            @JsonProperty("legacy_unauthenticated_access") Boolean legacyUnauthenticatedAccess) {}
+
+    private final Health health;
+
+    HealthController(@Value("${app.access.legacy-unauthenticated-access:false}") boolean legacyAccess) {
+        // The migration switch is reported while it is on, so that nobody forgets it.
+        this.health = new Health("ok", "user-service", legacyAccess ? Boolean.TRUE : null);
+    }
 
     @GetMapping("/health")
     Health health() {
-        return new Health("ok", "user-service");
+        return health;
     }
 }

@@ -1,0 +1,82 @@
+package org.llmtutor.userservice.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates, checks and revokes the long-lived credentials of internal services. */
+@Service
+public class ServiceCredentialService {
+
+    /** Service tokens start with this, so a bearer value tells at a glance whether it is a JWT or not. */
+    public static final String TOKEN_PREFIX = "svc_";
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+    private final SecureRandom random = new SecureRandom();
+    private final ServiceCredentialRepository credentials;
+    private final Clock clock;
+
+    public ServiceCredentialService(ServiceCredentialRepository credentials, Clock clock) {
+        this.credentials = credentials;
+        this.clock = clock;
+    }
+
+    /** The new credential and its token: the token is shown this once and stored only as a hash. */
+    public record Created(ServiceCredential credential, String token) {}
+
+    @Transactional
+    public Created create(String name, Set<Scope> scopes) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("service name must be 1-100 letters, digits, '.', '_' or '-'");
+        }
+        if (scopes.isEmpty()) {
+            throw new IllegalArgumentException("a service credential needs at least one scope");
+        }
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        ServiceCredential credential =
+                new ServiceCredential(UUID.randomUUID(), name, hash(token), scopes, clock.instant());
+        return new Created(credentials.save(credential), token);
+    }
+
+    /** Revokes every active credential of that name; returns how many. */
+    @Transactional
+    public int revoke(String name) {
+        List<ServiceCredential> active = credentials.findByNameAndRevokedAtIsNull(name);
+        active.forEach(c -> c.revoke(clock.instant()));
+        return active.size();
+    }
+
+    @Transactional(readOnly = true)
+    public List<ServiceCredential> list() {
+        return credentials.findAllByOrderByCreatedAtAsc();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ServiceClient> authenticate(String token) {
+        return credentials
+                .findByTokenHashAndRevokedAtIsNull(hash(token))
+                .map(c -> new ServiceClient(c.getId(), c.getName(), c.getScopes()));
+    }
+
+    static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
