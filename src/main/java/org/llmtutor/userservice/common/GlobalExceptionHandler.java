@@ -1,5 +1,6 @@
 package org.llmtutor.userservice.common;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.UUID;
@@ -124,9 +125,26 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static List<ErrorResponse.FieldProblem> fieldProblems(BindingResult result) {
+        Class<?> type = result.getTarget() == null ? null : result.getTarget().getClass();
         return result.getFieldErrors().stream()
-                .map(err -> new ErrorResponse.FieldProblem(err.getField(), err.getDefaultMessage()))
+                .map(err -> new ErrorResponse.FieldProblem(jsonName(type, err.getField()), err.getDefaultMessage()))
                 .toList();
+    }
+
+    /** Bean Validation names Java properties; clients know the JSON names ({@code user_id}, not {@code userId}). */
+    private static String jsonName(Class<?> type, String field) {
+        if (type == null) {
+            return field;
+        }
+        try {
+            JsonProperty json = type.getDeclaredField(field).getAnnotation(JsonProperty.class);
+            if (json == null && type.isRecord()) {
+                json = type.getDeclaredMethod(field).getAnnotation(JsonProperty.class);
+            }
+            return json != null && !json.value().isEmpty() ? json.value() : field;
+        } catch (NoSuchFieldException | NoSuchMethodException e) {
+            return field;
+        }
     }
 
     private static String lastNode(String path) {

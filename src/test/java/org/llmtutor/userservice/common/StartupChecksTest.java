@@ -34,6 +34,13 @@ class StartupChecksTest {
                 "SECRET_KEY is not set");
     }
 
+    @Test
+    void sessionCapBelowOneRefusesToStart() {
+        assertRefuses(
+                () -> AppInstance.start("app.data-dir=" + dataDir, "app.sessions.max-per-user=0"),
+                "MAX_USER_SESSIONS must be at least 1");
+    }
+
     private static void assertRefuses(ThrowingCallable start, String message) {
         assertThatThrownBy(start).rootCause().hasMessageContaining(message);
     }

@@ -1,0 +1,34 @@
+package org.llmtutor.userservice.session;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface ChatSessionRepository extends JpaRepository<ChatSession, UUID> {
+
+    Optional<ChatSession> findBySessionId(String sessionId);
+
+    /**
+     * Locks the owner's row until the transaction ends: every session change of one user, on any instance, then runs
+     * one after another, which is what keeps the cap exact. Empty when the user does not exist.
+     */
+    @Query(value = "SELECT id FROM users WHERE id = :userId FOR UPDATE", nativeQuery = true)
+    Optional<UUID> lockOwner(UUID userId);
+
+    /** Deletes the user's sessions beyond the newest {@code keep} (oldest first out; ties broken by id). */
+    @Modifying
+    @Query(
+            value = "DELETE FROM chat_sessions WHERE id IN (SELECT id FROM chat_sessions WHERE user_id = :userId"
+                    + " ORDER BY created_at DESC, id DESC OFFSET :keep ROWS)",
+            nativeQuery = true)
+    int deleteBeyondNewest(UUID userId, int keep);
+
+    @Query(
+            value = "SELECT * FROM chat_sessions WHERE user_id = :userId ORDER BY created_at DESC, id DESC"
+                    + " LIMIT :limit OFFSET :offset",
+            nativeQuery = true)
+    List<ChatSession> findNewestFirst(UUID userId, int limit, int offset);
+}

@@ -1,0 +1,82 @@
+package org.llmtutor.userservice.session;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+import org.llmtutor.userservice.common.ApiException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/sessions")
+class SessionController {
+
+    /** Session ids are opaque strings chosen by the client (e.g. {@code alice_0a1b2c3d}); no control characters. */
+    static final String SESSION_ID_PATTERN = "[^\\p{Cntrl}]+";
+
+    record CreateSession(
+            @NotNull @JsonProperty("user_id") UUID userId,
+
+            @NotBlank @Size(max = 255) @Pattern(regexp = SESSION_ID_PATTERN) @JsonProperty("session_id")
+            String sessionId,
+
+            @Size(max = 500) String title) {}
+
+    record RenameSession(@Size(max = 500) String title) {}
+
+    record Status(String status) {
+        static final Status SUCCESS = new Status("success");
+    }
+
+    private final SessionService sessions;
+
+    SessionController(SessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    /** 200, not 201: the Web UI treats anything else as a failure. */
+    @PostMapping
+    SessionRecord create(@Valid @RequestBody CreateSession body) {
+        try {
+            return sessions.create(body.userId(), body.sessionId(), body.title());
+        } catch (DataIntegrityViolationException takenMeanwhile) {
+            // Another user's request took the same session_id between our check and our insert.
+            throw new ApiException(HttpStatus.BAD_REQUEST, SessionService.DUPLICATE);
+        }
+    }
+
+    @GetMapping("/user/{user_id}")
+    List<SessionRecord> list(
+            @PathVariable("user_id") UUID userId,
+            @RequestParam(required = false) @Min(1) @Max(1000) Integer limit,
+            @RequestParam(defaultValue = "0") @Min(0) int offset) {
+        return sessions.list(userId, limit, offset);
+    }
+
+    @DeleteMapping("/{session_id}")
+    Status delete(@PathVariable("session_id") String sessionId) {
+        sessions.delete(sessionId);
+        return Status.SUCCESS;
+    }
+
+    @PatchMapping("/{session_id}")
+    SessionRecord rename(@PathVariable("session_id") String sessionId, @Valid @RequestBody RenameSession body) {
+        return sessions.rename(sessionId, body.title());
+    }
+}

@@ -1,0 +1,81 @@
+package org.llmtutor.userservice.session;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.llmtutor.userservice.auth.AccessGuard;
+import org.llmtutor.userservice.auth.AccessGuard.Data;
+import org.llmtutor.userservice.common.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class SessionService {
+
+    static final String DUPLICATE = "Session ID already exists";
+    static final String NOT_FOUND = "Session not found";
+
+    private final ChatSessionRepository sessions;
+    private final AccessGuard guard;
+    private final SessionProperties properties;
+    private final Clock clock;
+
+    SessionService(ChatSessionRepository sessions, AccessGuard guard, SessionProperties properties, Clock clock) {
+        this.sessions = sessions;
+        this.guard = guard;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a session and rotates out the user's oldest ones beyond the cap, all in one transaction under the
+     * owner's row lock. A retry of the same user's same session_id returns the stored record unchanged.
+     */
+    @Transactional
+    public SessionRecord create(UUID userId, String sessionId, String title) {
+        guard.checkWrite(Data.SESSIONS, userId);
+        sessions.lockOwner(userId).orElseThrow(() -> ApiException.notFound("User not found"));
+        Optional<ChatSession> existing = sessions.findBySessionId(sessionId);
+        if (existing.isPresent()) {
+            if (existing.get().getUserId().equals(userId)) {
+                return SessionRecord.of(existing.get());
+            }
+            throw new ApiException(HttpStatus.BAD_REQUEST, DUPLICATE);
+        }
+        ChatSession session = sessions.saveAndFlush(new ChatSession(
+                UUID.randomUUID(), userId, sessionId, title, clock.instant().truncatedTo(ChronoUnit.MICROS)));
+        sessions.deleteBeyondNewest(userId, properties.maxPerUser());
+        return SessionRecord.of(session);
+    }
+
+    @Transactional(readOnly = true)
+    public List<SessionRecord> list(UUID userId, Integer limit, int offset) {
+        guard.checkRead(Data.SESSIONS, userId);
+        int max = limit == null ? properties.maxPerUser() : limit;
+        return sessions.findNewestFirst(userId, max, offset).stream()
+                .map(SessionRecord::of)
+                .toList();
+    }
+
+    @Transactional
+    public void delete(String sessionId) {
+        sessions.delete(writable(sessionId));
+    }
+
+    @Transactional
+    public SessionRecord rename(String sessionId, String title) {
+        ChatSession session = writable(sessionId);
+        session.setTitle(title);
+        return SessionRecord.of(session);
+    }
+
+    /** A session the caller may change; someone else's answers exactly like a missing one. */
+    private ChatSession writable(String sessionId) {
+        return sessions.findBySessionId(sessionId)
+                .filter(s -> guard.mayWrite(Data.SESSIONS, s.getUserId()))
+                .orElseThrow(() -> ApiException.notFound(NOT_FOUND));
+    }
+}

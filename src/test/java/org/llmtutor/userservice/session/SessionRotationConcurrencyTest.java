@@ -1,0 +1,111 @@
+package org.llmtutor.userservice.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.llmtutor.userservice.support.Api;
+import org.llmtutor.userservice.support.AppInstance;
+import org.llmtutor.userservice.support.IntegrationTest;
+import org.llmtutor.userservice.support.TestDatabase;
+import org.llmtutor.userservice.user.Role;
+import org.llmtutor.userservice.user.User;
+
+/** The cap holds under concurrency across two application instances sharing one database. */
+class SessionRotationConcurrencyTest extends IntegrationTest {
+
+    private static AppInstance second;
+
+    @BeforeAll
+    static void startSecondInstance() {
+        second = AppInstance.start(AppInstance.onDatabase(TestDatabase.url()));
+    }
+
+    @AfterAll
+    static void stopSecondInstance() {
+        second.close();
+    }
+
+    @Test
+    void twoHundredParallelCreatesThroughTwoInstancesLeaveExactlyTheCap() throws Exception {
+        User user = newUser(Role.USER);
+        String token = api().token(user.getUsername(), PASSWORD);
+        List<Api> instances = List.of(api(), second.api());
+
+        List<Integer> statuses = runInParallel(
+                200,
+                i -> instances
+                        .get(i % 2)
+                        .postJson(
+                                "/sessions/", SessionTest.body(user.getId(), user.getUsername() + "_" + i, "t"), token)
+                        .status());
+
+        assertThat(statuses).containsOnly(200);
+        List<String> ids = jdbc.sql("SELECT id::text FROM chat_sessions WHERE user_id = :u")
+                .param("u", user.getId())
+                .query(String.class)
+                .list();
+        assertThat(ids).hasSize(10);
+        assertThat(new HashSet<>(ids)).hasSize(10);
+    }
+
+    @Test
+    void oneSessionIdRacedByManyUsersOnTwoInstancesGoesToExactlyOne() throws Exception {
+        List<String> tokens = new ArrayList<>();
+        List<User> users = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            User user = newUser(Role.USER);
+            users.add(user);
+            tokens.add(api().token(user.getUsername(), PASSWORD));
+        }
+        String contested = uniqueName("contested");
+        List<Api> instances = List.of(api(), second.api());
+
+        List<Integer> statuses = runInParallel(
+                8,
+                i -> instances
+                        .get(i % 2)
+                        .postJson("/sessions/", SessionTest.body(users.get(i).getId(), contested, null), tokens.get(i))
+                        .status());
+
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 400).hasSize(7);
+    }
+
+    private interface Call {
+        int run(int i) throws Exception;
+    }
+
+    private static List<Integer> runInParallel(int count, Call call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, 64));
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                Callable<Integer> task = () -> {
+                    start.await();
+                    return call.run(n);
+                };
+                futures.add(pool.submit(task));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : futures) {
+                statuses.add(f.get());
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
