@@ -2,7 +2,9 @@ package org.llmtutor.userservice.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.llmtutor.userservice.support.Api;
 import org.llmtutor.userservice.support.IntegrationTest;
@@ -79,6 +81,20 @@ class ErrorResponsesTest extends IntegrationTest {
 
         assertJsonError(r, 500);
         assertThat(r.body()).doesNotContain("SELECT", "users", "Exception", "at org.");
+    }
+
+    @Test
+    void malformedUriRejectedByTomcatItselfIsJson() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream()
+                    .write("GET /% HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(response).startsWith("HTTP/1.1 400");
+            assertThat(response).containsIgnoringCase("Content-Type: application/json");
+            assertThat(response).endsWith("{\"detail\":\"Bad Request\"}");
+        }
     }
 
     private String token() {
