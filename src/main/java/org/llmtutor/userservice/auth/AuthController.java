@@ -7,7 +7,6 @@ import org.llmtutor.userservice.common.ErrorResponse.FieldProblem;
 import org.llmtutor.userservice.user.UserProfile;
 import org.llmtutor.userservice.user.UserRepository;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,10 +19,12 @@ class AuthController {
 
     private final LoginService login;
     private final UserRepository users;
+    private final AccessGuard guard;
 
-    AuthController(LoginService login, UserRepository users) {
+    AuthController(LoginService login, UserRepository users, AccessGuard guard) {
         this.login = login;
         this.users = users;
+        this.guard = guard;
     }
 
     /** OAuth2 password flow, form-encoded as the Python service (FastAPI's OAuth2PasswordRequestForm) took it. */
@@ -50,9 +51,11 @@ class AuthController {
         return login.login(username, password);
     }
 
+    /** The calling user's profile; a service credential has none. */
     @GetMapping("/me")
-    UserProfile me(@AuthenticationPrincipal CurrentUser caller) {
-        return users.findById(caller.id())
+    UserProfile me() {
+        return guard.currentUser()
+                .flatMap(caller -> users.findById(caller.id()))
                 .map(UserProfile::of)
                 .orElseThrow(() -> ApiException.notFound("User not found"));
     }
