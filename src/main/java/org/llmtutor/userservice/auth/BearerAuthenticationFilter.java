@@ -31,12 +31,18 @@ class BearerAuthenticationFilter extends OncePerRequestFilter {
     private final JwtService jwt;
     private final UserRepository users;
     private final ServiceCredentialService services;
+    private final TokenRevocationService revocations;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    BearerAuthenticationFilter(JwtService jwt, UserRepository users, ServiceCredentialService services) {
+    BearerAuthenticationFilter(
+            JwtService jwt,
+            UserRepository users,
+            ServiceCredentialService services,
+            TokenRevocationService revocations) {
         this.jwt = jwt;
         this.users = users;
         this.services = services;
+        this.revocations = revocations;
     }
 
     @Override
@@ -69,10 +75,11 @@ class BearerAuthenticationFilter extends OncePerRequestFilter {
             request.setAttribute(FAILURE_REASON, e.getMessage());
             return;
         }
-        // The user must still exist, be active and carry the same name; the role comes from the database so that a
-        // role change applies at once.
+        // The user must still exist, be active and carry the same name, and the token must not have been logged out;
+        // the role comes from the database so that a role change applies at once.
         users.findById(access.userId())
                 .filter(u -> u.isActive() && u.getUsername().equals(access.username()))
+                .filter(u -> !revocations.isRevoked(access, u))
                 .ifPresentOrElse(
                         user -> setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                                 new CurrentUser(user.getId(), user.getUsername(), user.getRole()),

@@ -28,6 +28,8 @@ public class JwtService {
     static final String CLAIM_USER_ID = "user_id";
     static final String CLAIM_ROLE = "role";
     static final String CLAIM_TOKEN_TYPE = "token_type";
+    static final String CLAIM_GENERATION = "gen";
+    static final String CLAIM_LOGIN_SESSION = "sid";
     static final String ACCESS = "access";
 
     private final SecretKey key;
@@ -49,14 +51,23 @@ public class JwtService {
     }
 
     public IssuedToken issueAccessToken(User user) {
+        return issueAccessToken(user, null);
+    }
+
+    /** @param loginSessionId the refresh-token family the token belongs to, or null */
+    public IssuedToken issueAccessToken(User user, UUID loginSessionId) {
         Instant now = clock.instant();
         Instant expires = now.plus(lifetime);
-        String token = Jwts.builder()
-                .json(JacksonJwtJson.serializer(json))
+        var builder = Jwts.builder();
+        if (loginSessionId != null) {
+            builder.claim(CLAIM_LOGIN_SESSION, loginSessionId.toString());
+        }
+        String token = builder.json(JacksonJwtJson.serializer(json))
                 .subject(user.getUsername())
                 .claim(CLAIM_USER_ID, user.getId().toString())
                 .claim(CLAIM_ROLE, user.getRole().wireName())
                 .claim(CLAIM_TOKEN_TYPE, ACCESS)
+                .claim(CLAIM_GENERATION, user.getTokenGeneration())
                 .id(UUID.randomUUID().toString())
                 .issuedAt(Date.from(now))
                 .expiration(Date.from(expires))
@@ -90,17 +101,19 @@ public class JwtService {
         if (claims.getExpiration() == null || claims.getSubject() == null) {
             throw new InvalidTokenException("Could not validate credentials");
         }
-        UUID userId;
         try {
-            userId = UUID.fromString(String.valueOf(claims.get(CLAIM_USER_ID)));
-        } catch (IllegalArgumentException e) {
+            Object sid = claims.get(CLAIM_LOGIN_SESSION);
+            Object gen = claims.get(CLAIM_GENERATION);
+            return new AccessToken(
+                    claims.getSubject(),
+                    UUID.fromString(String.valueOf(claims.get(CLAIM_USER_ID))),
+                    claims.getId(),
+                    claims.getExpiration().toInstant(),
+                    gen == null ? 0 : ((Number) gen).intValue(),
+                    sid == null ? null : UUID.fromString(sid.toString()));
+        } catch (IllegalArgumentException | ClassCastException e) {
             throw new InvalidTokenException("Could not validate credentials");
         }
-        return new AccessToken(
-                claims.getSubject(),
-                userId,
-                claims.getId(),
-                claims.getExpiration().toInstant());
     }
 
     public record IssuedToken(String token, Instant expiresAt) {}

@@ -3,6 +3,8 @@ package org.llmtutor.userservice.auth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import org.llmtutor.userservice.audit.AuditEventType;
+import org.llmtutor.userservice.audit.AuditLog;
 import org.llmtutor.userservice.common.ApiException;
 import org.llmtutor.userservice.user.PasswordHasher;
 import org.llmtutor.userservice.user.User;
@@ -13,8 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The password login. An unknown username, a wrong password and a disabled account all cost one BCrypt check and get
- * the same answer, and a locked username (existing or not) gets the same 403, so nothing tells which usernames exist.
+ * The password check behind every login. An unknown username, a wrong password and a disabled account all cost one
+ * BCrypt check and get the same answer, and a locked username (existing or not) gets the same 403, so nothing tells
+ * which usernames exist.
  */
 @Service
 public class LoginService {
@@ -29,6 +32,7 @@ public class LoginService {
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
     private final JwtService jwt;
+    private final AuditLog audit;
     private final TransactionTemplate transactions;
 
     public LoginService(
@@ -36,16 +40,30 @@ public class LoginService {
             PasswordHasher hasher,
             LoginThrottle throttle,
             JwtService jwt,
+            AuditLog audit,
             TransactionTemplate transactions) {
         this.users = users;
         this.hasher = hasher;
         this.throttle = throttle;
         this.jwt = jwt;
+        this.audit = audit;
         this.transactions = transactions;
     }
 
-    /** Not one transaction on purpose: the BCrypt check runs while no row lock is held. */
+    /** The Python-compatible login: an access token only. */
     public TokenResponse login(String username, String password) {
+        User user = authenticate(username, password);
+        JwtService.IssuedToken token = jwt.issueAccessToken(user);
+        return new TokenResponse(token.token(), "bearer", user.getId(), user.getUsername());
+    }
+
+    /**
+     * Checks a username and password under the brute-force rules. Not one transaction on purpose: the BCrypt check
+     * runs while no row lock is held.
+     *
+     * @throws ApiException 401 for bad credentials, 403 while the username is locked
+     */
+    public User authenticate(String username, String password) {
         if (username.length() > MAX_TRACKED_USERNAME) {
             hasher.spendVerificationTime();
             throw badCredentials();
@@ -53,15 +71,19 @@ public class LoginService {
         LoginThrottle.Admission admission = throttle.admit(username);
         if (!admission.admitted()) {
             hasher.spendVerificationTime();
-            throw new ApiException(
-                    HttpStatus.FORBIDDEN,
-                    "Account is locked due to multiple failed login attempts. Locked until "
-                            + LOCK_TIME.format(admission.lockedUntil()) + " UTC.");
+            audit.record(AuditEventType.LOGIN_LOCKED, null, username, username, null);
+            throw locked(admission);
         }
         Optional<User> user = users.findByUsername(username);
         boolean passwordOk =
                 hasher.matches(password, user.map(User::getHashedPassword).orElse(null));
         if (!passwordOk || !user.get().isActive()) {
+            audit.record(
+                    AuditEventType.LOGIN_FAILED,
+                    user.map(User::getId).orElse(null),
+                    username,
+                    username,
+                    admission.lockStarted() ? "lockout started" : null);
             throw badCredentials();
         }
         throttle.succeeded(username);
@@ -69,8 +91,8 @@ public class LoginService {
         if (hasher.needsRehash(loggedIn.getHashedPassword())) {
             upgradeHash(loggedIn, password);
         }
-        JwtService.IssuedToken token = jwt.issueAccessToken(loggedIn);
-        return new TokenResponse(token.token(), "bearer", loggedIn.getId(), loggedIn.getUsername());
+        audit.record(AuditEventType.LOGIN_SUCCEEDED, loggedIn.getId(), username, username, null);
+        return loggedIn;
     }
 
     /** Hashes made with a lower cost than configured (older deployments) are replaced on the next good login. */
@@ -78,6 +100,13 @@ public class LoginService {
         String newHash = hasher.hash(password);
         transactions.executeWithoutResult(
                 tx -> users.updatePasswordHash(user.getId(), user.getHashedPassword(), newHash));
+    }
+
+    static ApiException locked(LoginThrottle.Admission admission) {
+        return new ApiException(
+                HttpStatus.FORBIDDEN,
+                "Account is locked due to multiple failed login attempts. Locked until "
+                        + LOCK_TIME.format(admission.lockedUntil()) + " UTC.");
     }
 
     private static ApiException badCredentials() {

@@ -24,10 +24,13 @@ class LoginThrottle {
         this.clock = clock;
     }
 
-    /** Either the time the username stays locked until, or permission to check one password. */
-    record Admission(Instant lockedUntil) {
+    /**
+     * Either the time the username stays locked until, or permission to check one password; {@code lockStarted} when
+     * this attempt is the last allowed one, so that a wrong password now begins a lockout.
+     */
+    record Admission(Instant lockedUntil, boolean lockStarted) {
         boolean admitted() {
-            return lockedUntil == null;
+            return lockedUntil == null || lockStarted;
         }
     }
 
@@ -37,7 +40,7 @@ class LoginThrottle {
         LoginAttempt row = attempts.lock(username, now);
         if (row.lockedUntil() != null && row.lockedUntil().isAfter(now)) {
             // Locked: refuse without counting, so failures made while locked never extend the lock.
-            return new Admission(row.lockedUntil());
+            return new Admission(row.lockedUntil(), false);
         }
         // A lock that has run out starts a fresh count (the Python service kept relocking).
         int failures = (row.lockedUntil() != null ? 0 : row.failedAttempts()) + 1;
@@ -50,7 +53,7 @@ class LoginThrottle {
             failures = 0;
         }
         attempts.update(username, new LoginAttempt(failures, lockedUntil, lockouts), now);
-        return new Admission(null);
+        return new Admission(lockedUntil, lockedUntil != null);
     }
 
     /** A correct password clears the username's record, including how often it was locked. */

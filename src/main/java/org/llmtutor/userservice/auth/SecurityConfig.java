@@ -50,6 +50,7 @@ class SecurityConfig {
             JwtService jwt,
             UserRepository users,
             ServiceCredentialService services,
+            TokenRevocationService revocations,
             AccessProperties access,
             ErrorWriter errors)
             throws Exception {
@@ -71,14 +72,16 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
-                        .requestMatchers("/health", "/auth/login", "/error", "/actuator/health/**")
+                        .requestMatchers("/health", "/auth/login", "/auth/token", "/error", "/actuator/health/**")
                         .permitAll()
+                        .requestMatchers("/admin/**")
+                        .hasRole("ADMIN")
                         .anyRequest()
                         .authenticated())
                 .exceptionHandling(
                         e -> e.authenticationEntryPoint(entryPoint(errors)).accessDeniedHandler(accessDenied(errors)))
                 .addFilterBefore(
-                        new BearerAuthenticationFilter(jwt, users, services),
+                        new BearerAuthenticationFilter(jwt, users, services, revocations),
                         UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }

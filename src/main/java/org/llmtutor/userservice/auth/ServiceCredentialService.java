@@ -1,12 +1,6 @@
 package org.llmtutor.userservice.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +17,6 @@ public class ServiceCredentialService {
     public static final String TOKEN_PREFIX = "svc_";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
-    private final SecureRandom random = new SecureRandom();
     private final ServiceCredentialRepository credentials;
     private final Clock clock;
 
@@ -43,11 +36,9 @@ public class ServiceCredentialService {
         if (scopes.isEmpty()) {
             throw new IllegalArgumentException("a service credential needs at least one scope");
         }
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = OpaqueTokens.generate(TOKEN_PREFIX);
         ServiceCredential credential =
-                new ServiceCredential(UUID.randomUUID(), name, hash(token), scopes, clock.instant());
+                new ServiceCredential(UUID.randomUUID(), name, OpaqueTokens.hash(token), scopes, clock.instant());
         return new Created(credentials.save(credential), token);
     }
 
@@ -67,16 +58,7 @@ public class ServiceCredentialService {
     @Transactional(readOnly = true)
     public Optional<ServiceClient> authenticate(String token) {
         return credentials
-                .findByTokenHashAndRevokedAtIsNull(hash(token))
+                .findByTokenHashAndRevokedAtIsNull(OpaqueTokens.hash(token))
                 .map(c -> new ServiceClient(c.getId(), c.getName(), c.getScopes()));
-    }
-
-    static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

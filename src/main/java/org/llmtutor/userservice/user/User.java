@@ -33,6 +33,10 @@ public class User {
     @Column(nullable = false)
     private Role role;
 
+    // Raised by "log out everywhere" and password changes; older access tokens stop working. Atomic updates only.
+    @Column(name = "token_generation", nullable = false, updatable = false)
+    private int tokenGeneration;
+
     protected User() {}
 
     public User(UUID id, String username, String hashedPassword, Role role, Instant createdAt) {
@@ -74,6 +78,10 @@ public class User {
 
     public int getXp() {
         return xp;
+    }
+
+    public int getTokenGeneration() {
+        return tokenGeneration;
     }
 
     public Role getRole() {

@@ -16,4 +16,9 @@ public interface UserRepository extends JpaRepository<User, UUID> {
     @Modifying
     @Query("update User u set u.hashedPassword = :newHash where u.id = :id and u.hashedPassword = :oldHash")
     int updatePasswordHash(UUID id, String oldHash, String newHash);
+
+    /** Ends every access token issued to the user so far (they carry the old generation). */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update User u set u.tokenGeneration = u.tokenGeneration + 1 where u.id = :id")
+    int bumpTokenGeneration(UUID id);
 }

@@ -1,0 +1,21 @@
+package org.llmtutor.userservice.audit;
+
+/** The authentication events the audit log keeps. */
+public enum AuditEventType {
+    LOGIN_SUCCEEDED,
+    LOGIN_FAILED,
+    LOGIN_LOCKED,
+    LOCKOUT_STARTED,
+    LOGOUT,
+    LOGOUT_ALL,
+    LOGIN_SESSION_ENDED,
+    REFRESH_REUSE,
+    PASSWORD_CHANGED,
+    PASSWORD_RESET,
+    ROLE_CHANGED,
+    USER_CREATED,
+    USER_DELETED,
+    USER_DISABLED,
+    SERVICE_TOKEN_CREATED,
+    SERVICE_TOKEN_REVOKED
+}

@@ -1,0 +1,20 @@
+package org.llmtutor.userservice.auth;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Keeps the revocation tables small. Safe on several instances at once: each run only deletes what is over. */
+@Component
+class TokenHousekeeping {
+
+    private final TokenRevocationService revocations;
+
+    TokenHousekeeping(TokenRevocationService revocations) {
+        this.revocations = revocations;
+    }
+
+    @Scheduled(fixedDelayString = "${app.tokens.purge-interval}", initialDelayString = "${app.tokens.purge-interval}")
+    void purge() {
+        revocations.purgeExpired();
+    }
+}
