@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.llmtutor.userservice.support.AppInstance;
@@ -34,6 +35,50 @@ class EmbeddedDatabaseTest {
                     .isEqualTo("embedded_alice");
             assertThat(again.api().login("embedded_alice", "embedded password").status())
                     .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void tokenLifecycleSessionsAndAuditWorkOnTheEmbeddedDatabaseToo() {
+        try (AppInstance app = AppInstance.start("app.data-dir=" + dataDir)) {
+            app.bean(UserService.class).create("embedded_admin", "embedded password", Role.ADMIN);
+            var pair = app.api()
+                    .postForm(
+                            "/auth/token",
+                            Map.of(
+                                    "grant_type",
+                                    "password",
+                                    "username",
+                                    "embedded_admin",
+                                    "password",
+                                    "embedded password"))
+                    .json();
+            var rotated = app.api()
+                    .postForm(
+                            "/auth/token",
+                            Map.of(
+                                    "grant_type",
+                                    "refresh_token",
+                                    "refresh_token",
+                                    pair.get("refresh_token").asString()));
+            assertThat(rotated.status()).isEqualTo(200);
+            String token = rotated.json().get("access_token").asString();
+            String userId = rotated.json().get("user_id").asString();
+
+            String session = "{\"user_id\":\"" + userId + "\",\"session_id\":\"s1\",\"title\":\"t\"}";
+            assertThat(app.api().postJson("/sessions/", session, token).status())
+                    .isEqualTo(200);
+            assertThat(app.api().get("/sessions/user/" + userId, token).json()).hasSize(1);
+            assertThat(app.api()
+                            .get("/admin/audit?type=LOGIN_SUCCEEDED&user_id=" + userId, token)
+                            .json())
+                    .hasSize(1);
+            assertThat(app.api().get("/auth/sessions", token).json()).hasSize(1);
+            assertThat(app.api()
+                            .method("POST", "/auth/logout", null, null, token)
+                            .status())
+                    .isEqualTo(200);
+            assertThat(app.api().get("/auth/me", token).status()).isEqualTo(401);
         }
     }
 
