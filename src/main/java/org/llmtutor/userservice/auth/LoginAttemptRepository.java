@@ -52,6 +52,15 @@ class LoginAttemptRepository {
                 .update();
     }
 
+    /** Forgets usernames not tried since the cutoff and not locked, so spraying random names cannot grow the table. */
+    int deleteIdleSince(Instant cutoff, Instant now) {
+        return jdbc.sql("DELETE FROM login_attempts WHERE last_attempt_at < :cutoff"
+                        + " AND (locked_until IS NULL OR locked_until < :now)")
+                .param("cutoff", utc(cutoff))
+                .param("now", utc(now))
+                .update();
+    }
+
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }

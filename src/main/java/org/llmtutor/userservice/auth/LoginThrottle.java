@@ -1,6 +1,7 @@
 package org.llmtutor.userservice.auth;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.llmtutor.userservice.auth.LoginAttemptRepository.LoginAttempt;
 import org.springframework.stereotype.Service;
@@ -13,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class LoginThrottle {
+
+    static final Duration IDLE_RECORD_LIFETIME = Duration.ofDays(1);
 
     private final LoginAttemptRepository attempts;
     private final LoginProperties properties;
@@ -54,6 +57,13 @@ class LoginThrottle {
         }
         attempts.update(username, new LoginAttempt(failures, lockedUntil, lockouts), now);
         return new Admission(lockedUntil, lockedUntil != null);
+    }
+
+    /** Drops the records of usernames nobody has tried for a day (and that are not locked). */
+    @Transactional
+    public int forgetIdle() {
+        Instant now = clock.instant();
+        return attempts.deleteIdleSince(now.minus(IDLE_RECORD_LIFETIME), now);
     }
 
     /** A correct password clears the username's record, including how often it was locked. */
