@@ -5,30 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.llmtutor.userservice.support.Api;
-import org.llmtutor.userservice.support.AppInstance;
-import org.llmtutor.userservice.support.IntegrationTest;
-import org.llmtutor.userservice.support.TestDatabase;
+import org.llmtutor.userservice.support.TwoInstanceTest;
 import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.User;
 import tools.jackson.databind.JsonNode;
 
-class TokenLifecycleTest extends IntegrationTest {
-
-    private static AppInstance second;
-
-    @BeforeAll
-    static void startSecondInstance() {
-        second = AppInstance.start(AppInstance.onDatabase(TestDatabase.url()));
-    }
-
-    @AfterAll
-    static void stopSecondInstance() {
-        second.close();
-    }
+class TokenLifecycleTest extends TwoInstanceTest {
 
     @Test
     void logoutEndsThisTokenOnEveryInstanceButNotOthers() {
@@ -40,8 +24,8 @@ class TokenLifecycleTest extends IntegrationTest {
                 .isEqualTo("{\"status\":\"success\"}");
 
         assertThat(api().get("/auth/me", first).status()).isEqualTo(401);
-        assertThat(second.api().get("/auth/me", first).status()).isEqualTo(401);
-        assertThat(second.api().get("/auth/me", other).status()).isEqualTo(200);
+        assertThat(secondApi().get("/auth/me", first).status()).isEqualTo(401);
+        assertThat(secondApi().get("/auth/me", other).status()).isEqualTo(200);
     }
 
     @Test
@@ -51,7 +35,7 @@ class TokenLifecycleTest extends IntegrationTest {
         JsonNode pair = passwordGrant(user).json();
         String fromSession = pair.get("access_token").asString();
 
-        assertThat(second.api()
+        assertThat(secondApi()
                         .method("POST", "/auth/logout-all", null, null, plain)
                         .status())
                 .isEqualTo(200);
@@ -138,7 +122,7 @@ class TokenLifecycleTest extends IntegrationTest {
         clock.advance(Duration.ofSeconds(3));
 
         Api.Response tabB =
-                second.api().postForm("/auth/token", Map.of("grant_type", "refresh_token", "refresh_token", first));
+                secondApi().postForm("/auth/token", Map.of("grant_type", "refresh_token", "refresh_token", first));
         assertThat(tabB.status()).isEqualTo(200);
         assertThat(refresh(tabA.get("refresh_token").asString()).status()).isEqualTo(200);
         assertThat(refresh(tabB.json().get("refresh_token").asString()).status())

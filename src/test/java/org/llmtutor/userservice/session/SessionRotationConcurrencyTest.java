@@ -10,36 +10,20 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.llmtutor.userservice.support.Api;
-import org.llmtutor.userservice.support.AppInstance;
-import org.llmtutor.userservice.support.IntegrationTest;
-import org.llmtutor.userservice.support.TestDatabase;
+import org.llmtutor.userservice.support.TwoInstanceTest;
 import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.User;
 
 /** The cap holds under concurrency across two application instances sharing one database. */
-class SessionRotationConcurrencyTest extends IntegrationTest {
-
-    private static AppInstance second;
-
-    @BeforeAll
-    static void startSecondInstance() {
-        second = AppInstance.start(AppInstance.onDatabase(TestDatabase.url()));
-    }
-
-    @AfterAll
-    static void stopSecondInstance() {
-        second.close();
-    }
+class SessionRotationConcurrencyTest extends TwoInstanceTest {
 
     @Test
     void twoHundredParallelCreatesThroughTwoInstancesLeaveExactlyTheCap() throws Exception {
         User user = newUser(Role.USER);
         String token = api().token(user.getUsername(), PASSWORD);
-        List<Api> instances = List.of(api(), second.api());
+        List<Api> instances = List.of(api(), secondApi());
 
         List<Integer> statuses = runInParallel(
                 200,
@@ -68,7 +52,7 @@ class SessionRotationConcurrencyTest extends IntegrationTest {
             tokens.add(api().token(user.getUsername(), PASSWORD));
         }
         String contested = uniqueName("contested");
-        List<Api> instances = List.of(api(), second.api());
+        List<Api> instances = List.of(api(), secondApi());
 
         List<Integer> statuses = runInParallel(
                 8,
