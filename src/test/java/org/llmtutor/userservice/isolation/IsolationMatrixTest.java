@@ -1,0 +1,215 @@
+package org.llmtutor.userservice.isolation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.llmtutor.userservice.auth.Scope;
+import org.llmtutor.userservice.auth.ServiceCredentialService;
+import org.llmtutor.userservice.support.Api;
+import org.llmtutor.userservice.support.AppInstance;
+import org.llmtutor.userservice.support.IntegrationTest;
+import org.llmtutor.userservice.support.TestDatabase;
+import org.llmtutor.userservice.user.Role;
+import org.llmtutor.userservice.user.User;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Contract part B as a matrix: every per-user endpoint against every kind of caller. A row that may not reach the
+ * owner's data gets 404 (or 401 without a credential) and never a byte of that data.
+ */
+class IsolationMatrixTest extends IntegrationTest {
+
+    /** The kinds of caller tried against each endpoint. */
+    enum Caller {
+        OWNER,
+        OTHER_USER,
+        DEVELOPER,
+        ADMIN,
+        SERVICE_WITH_SCOPE,
+        SERVICE_WITHOUT_SCOPE,
+        NO_TOKEN,
+        NO_TOKEN_LEGACY_SWITCH_ON
+    }
+
+    /**
+     * One endpoint: how to call it for an owner's fresh fixture, whether it reads or writes, the scope a service needs,
+     * and whether it is one of the Python-era paths the legacy switch opens.
+     */
+    record Endpoint(
+            String name,
+            String method,
+            Function<Fixture, String> path,
+            Function<Fixture, String> body,
+            boolean write,
+            Scope scope,
+            boolean legacy,
+            int okStatus) {
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** What exists for the owner before the call. */
+    record Fixture(User owner, String sessionId) {}
+
+    static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint(
+                    "create session",
+                    "POST",
+                    f -> "/sessions/",
+                    f -> sessionBody(f.owner(), "new_" + UUID.randomUUID()),
+                    true,
+                    Scope.SESSIONS_WRITE,
+                    true,
+                    200),
+            new Endpoint(
+                    "list sessions",
+                    "GET",
+                    f -> "/sessions/user/" + f.owner().getId(),
+                    f -> null,
+                    false,
+                    Scope.SESSIONS_READ,
+                    true,
+                    200),
+            new Endpoint(
+                    "rename session",
+                    "PATCH",
+                    f -> "/sessions/" + f.sessionId(),
+                    f -> "{\"title\":\"renamed\"}",
+                    true,
+                    Scope.SESSIONS_WRITE,
+                    false,
+                    200),
+            new Endpoint(
+                    "delete session",
+                    "DELETE",
+                    f -> "/sessions/" + f.sessionId(),
+                    f -> null,
+                    true,
+                    Scope.SESSIONS_WRITE,
+                    true,
+                    200));
+
+    private static AppInstance legacy;
+
+    @Autowired
+    ServiceCredentialService credentials;
+
+    @BeforeAll
+    static void startLegacyInstance() {
+        legacy = AppInstance.start(
+                AppInstance.onDatabase(TestDatabase.url(), "app.access.legacy-unauthenticated-access=true"));
+    }
+
+    @AfterAll
+    static void stopLegacyInstance() {
+        legacy.close();
+    }
+
+    static Stream<Arguments> matrix() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Endpoint endpoint : ENDPOINTS) {
+            for (Caller caller : Caller.values()) {
+                cases.add(Arguments.of(endpoint, caller));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} by {1}")
+    @MethodSource("matrix")
+    void everyEndpointAnswersEachKindOfCallerAsContractPartBSays(Endpoint endpoint, Caller caller) {
+        Fixture fixture = fixture();
+        String marker = fixture.owner().getUsername();
+        Api api = caller == Caller.NO_TOKEN_LEGACY_SWITCH_ON ? legacy.api() : api();
+
+        Api.Response r = api.method(
+                endpoint.method(),
+                endpoint.path().apply(fixture),
+                endpoint.body().apply(fixture) == null ? null : "application/json",
+                endpoint.body().apply(fixture),
+                credential(caller, endpoint, fixture));
+
+        int expected = expectedStatus(endpoint, caller);
+        assertThat(r.status()).as("%s by %s: %s", endpoint, caller, r.body()).isEqualTo(expected);
+        if (expected >= 400) {
+            assertThat(r.body()).doesNotContain(marker, fixture.owner().getId().toString(), fixture.sessionId());
+            assertThat(stillThere(fixture)).as("nothing changed").isTrue();
+        }
+    }
+
+    private static int expectedStatus(Endpoint endpoint, Caller caller) {
+        return switch (caller) {
+            case OWNER, ADMIN, SERVICE_WITH_SCOPE -> endpoint.okStatus();
+            case DEVELOPER -> endpoint.write() ? 404 : endpoint.okStatus();
+            case OTHER_USER, SERVICE_WITHOUT_SCOPE -> 404;
+            case NO_TOKEN -> 401;
+            case NO_TOKEN_LEGACY_SWITCH_ON -> endpoint.legacy() ? endpoint.okStatus() : 401;
+        };
+    }
+
+    private String credential(Caller caller, Endpoint endpoint, Fixture fixture) {
+        return switch (caller) {
+            case OWNER -> tokenOf(fixture.owner());
+            case OTHER_USER -> tokenOf(newUser(Role.USER));
+            case DEVELOPER -> tokenOf(newUser(Role.DEVELOPER));
+            case ADMIN -> tokenOf(newUser(Role.ADMIN));
+            case SERVICE_WITH_SCOPE ->
+                credentials.create(uniqueName("svc"), Set.of(endpoint.scope())).token();
+            case SERVICE_WITHOUT_SCOPE ->
+                credentials
+                        .create(uniqueName("svc"), otherScopes(endpoint.scope()))
+                        .token();
+            case NO_TOKEN, NO_TOKEN_LEGACY_SWITCH_ON -> null;
+        };
+    }
+
+    private Fixture fixture() {
+        User owner = newUser(Role.USER);
+        String sessionId = "fixture_" + UUID.randomUUID();
+        api().postJson("/sessions/", sessionBody(owner, sessionId), tokenOf(owner));
+        return new Fixture(owner, sessionId);
+    }
+
+    /** The owner's data is exactly as the fixture made it. */
+    private boolean stillThere(Fixture fixture) {
+        return jdbc.sql("SELECT count(*) FROM chat_sessions WHERE user_id = :u")
+                                .param("u", fixture.owner().getId())
+                                .query(Integer.class)
+                                .single()
+                        == 1
+                && jdbc.sql("SELECT count(*) FROM chat_sessions WHERE session_id = :s AND title IS NULL")
+                                .param("s", fixture.sessionId())
+                                .query(Integer.class)
+                                .single()
+                        == 1;
+    }
+
+    private String tokenOf(User user) {
+        return api().token(user.getUsername(), PASSWORD);
+    }
+
+    /** Every scope except the ones that would grant this endpoint. */
+    private static Set<Scope> otherScopes(Scope needed) {
+        String data = needed.wireName().substring(0, needed.wireName().indexOf(':'));
+        Set<Scope> others = java.util.EnumSet.allOf(Scope.class);
+        others.removeIf(s -> s.wireName().startsWith(data + ":"));
+        return others;
+    }
+
+    private static String sessionBody(User owner, String sessionId) {
+        return "{\"user_id\":\"" + owner.getId() + "\",\"session_id\":\"" + sessionId + "\"}";
+    }
+}
