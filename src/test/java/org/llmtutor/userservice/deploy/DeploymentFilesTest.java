@@ -1,0 +1,186 @@
+package org.llmtutor.userservice.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The deployment files say what the platform relies on: the port mapping, the external volume, the networks and the
+ * alias other containers use, and no weak fallback for production secrets. The files are parsed, and checked with
+ * `docker compose config` where a Docker client with compose is installed (no engine is needed for that).
+ */
+class DeploymentFilesTest {
+
+    private static final Path ROOT = Path.of("").toAbsolutePath();
+    private static final Map<String, String> SECRETS = Map.of(
+            "POSTGRES_PASSWORD", "pw",
+            "SECRET_KEY", "k".repeat(32),
+            "ADMIN_USERNAME", "admin",
+            "ADMIN_PASSWORD", "admin password");
+
+    @Test
+    void devComposeBuildsLocallyAndPublishesPort8010OnTheSharedNetworkAndVolume() {
+        Map<String, Object> compose = load("docker-compose-dev.yml");
+        Map<String, Object> service = service(compose, "user_service");
+
+        assertThat(service).containsKey("build");
+        assertThat(list(service, "ports")).containsExactly("8010:8000");
+        assertServiceNetworks(service);
+        assertPostgresOnExternalVolume(compose);
+    }
+
+    @Test
+    void prodComposeRunsThePublishedImageWithRequiredSecretsAndAnUnpublishedDatabase() {
+        Map<String, Object> compose = load("docker-compose-prod.yml");
+        Map<String, Object> service = service(compose, "user_service");
+        Map<String, Object> postgres = service(compose, "user_postgres");
+
+        assertThat(service).containsKey("image").doesNotContainKey("build");
+        assertThat(service).containsEntry("restart", "unless-stopped");
+        assertThat(postgres).containsEntry("restart", "unless-stopped");
+        assertThat(list(service, "ports")).singleElement().asString().endsWith(":8000");
+        Map<String, Object> environment = map(service, "environment");
+        assertThat(String.valueOf(environment.get("SECRET_KEY"))).startsWith("${SECRET_KEY:?");
+        assertThat(String.valueOf(environment.get("POSTGRES_PASSWORD"))).startsWith("${POSTGRES_PASSWORD:?");
+        assertThat(postgres).doesNotContainKey("ports");
+        assertServiceNetworks(service);
+        assertPostgresOnExternalVolume(compose);
+    }
+
+    @Test
+    void bootstrapComposeMigratesThenCreatesTheFirstUserOnlyAfterMigrationSucceeded() {
+        Map<String, Object> compose = load("docker-compose-bootstrap.yml");
+        Map<String, Object> migrate = service(compose, "migrate");
+        Map<String, Object> firstUser = service(compose, "first_user");
+
+        assertThat(list(migrate, "command")).containsExactly("admin", "migrate");
+        assertThat(map(map(migrate, "depends_on"), "user_postgres")).containsEntry("condition", "service_healthy");
+        assertThat(map(map(firstUser, "depends_on"), "migrate"))
+                .containsEntry("condition", "service_completed_successfully");
+        String entrypoint = String.join(" ", list(firstUser, "entrypoint"));
+        // The password travels on stdin, never as an argument a process list would show.
+        assertThat(entrypoint).contains("admin register --password-stdin");
+        assertThat(entrypoint.substring(entrypoint.indexOf("admin register"))).doesNotContain("ADMIN_PASSWORD");
+        assertPostgresOnExternalVolume(compose);
+    }
+
+    @Test
+    void dockerfileBuildsInOneStageAndRunsLayeredAsNonRootWithAHealthcheck() throws IOException {
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+
+        assertThat(dockerfile.lines().filter(l -> l.startsWith("FROM "))).hasSize(2);
+        assertThat(dockerfile)
+                .contains("./mvnw")
+                .contains("-Djarmode=tools")
+                .contains("--layers")
+                .contains("EXPOSE 8000")
+                .contains("HEALTHCHECK")
+                .contains("MaxRAMPercentage")
+                .containsPattern("(?m)^USER (?!root)\\w+");
+        String dockerignore = Files.readString(ROOT.resolve(".dockerignore"));
+        assertThat(dockerignore.lines()).contains(".env", "data/", ".git");
+    }
+
+    @Test
+    void composeFilesPassDockerComposeConfig() throws Exception {
+        List<String> compose = composeCommand();
+        assumeTrue(compose != null, "no docker compose client installed; the files were only parsed");
+        for (String file :
+                List.of("docker-compose-dev.yml", "docker-compose-prod.yml", "docker-compose-bootstrap.yml")) {
+            assertThat(runCompose(compose, file, SECRETS)).as(file).isZero();
+        }
+        assertThat(runCompose(compose, "docker-compose-prod.yml", Map.of()))
+                .as("prod without secrets must refuse")
+                .isNotZero();
+    }
+
+    private static void assertServiceNetworks(Map<String, Object> service) {
+        Map<String, Object> networks = map(service, "networks");
+        assertThat(networks).containsKeys("web_ui_network", "user_service_network");
+        assertThat(list(map(networks, "web_ui_network"), "aliases")).contains("user_service");
+    }
+
+    private static void assertPostgresOnExternalVolume(Map<String, Object> compose) {
+        assertThat(list(service(compose, "user_postgres"), "volumes"))
+                .contains("user_postgres_data:/var/lib/postgresql/data");
+        assertThat(map(map(compose, "volumes"), "user_postgres_data")).containsEntry("external", true);
+    }
+
+    private static Map<String, Object> load(String file) {
+        try (InputStream in = Files.newInputStream(ROOT.resolve(file))) {
+            return new Yaml().load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> service(Map<String, Object> compose, String name) {
+        return map(map(compose, "services"), name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> parent, String key) {
+        Object value = parent.get(key);
+        assertThat(value).as(key).isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> list(Map<String, Object> parent, String key) {
+        Object value = parent.get(key);
+        assertThat(value).as(key).isInstanceOf(List.class);
+        return (List<String>) value;
+    }
+
+    /** `docker compose` (v2 plugin) or `docker-compose` (v1), whichever answers; null when neither does. */
+    private static List<String> composeCommand() {
+        for (List<String> candidate : List.of(List.of("docker", "compose"), List.of("docker-compose"))) {
+            List<String> version = new ArrayList<>(candidate);
+            version.add("version");
+            try {
+                if (run(version, Map.of()) == 0) {
+                    return candidate;
+                }
+            } catch (IOException notInstalled) {
+                // try the next one
+            }
+        }
+        return null;
+    }
+
+    private static int runCompose(List<String> compose, String file, Map<String, String> env) throws IOException {
+        List<String> command = new ArrayList<>(compose);
+        command.addAll(List.of("-f", file, "config", "-q"));
+        return run(command, env);
+    }
+
+    private static int run(List<String> command, Map<String, String> env) throws IOException {
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(SECRETS::containsKey);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        try {
+            process.getInputStream().transferTo(OutputStream.nullOutputStream());
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish");
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
