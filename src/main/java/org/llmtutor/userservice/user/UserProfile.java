@@ -4,16 +4,22 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The caller's own profile, as {@code GET /auth/me} answers it. */
+/** A user's profile, as {@code GET /auth/me} (the caller's own) and {@code GET /profile/{user_id}} answer it. */
 public record UserProfile(
         UUID id,
         String username,
         String role,
         int xp,
-        @JsonProperty("created_at") Instant createdAt) {
+        @JsonProperty("created_at") Instant createdAt,
+        @JsonProperty("is_active") boolean active) {
 
     public static UserProfile of(User user) {
         return new UserProfile(
-                user.getId(), user.getUsername(), user.getRole().wireName(), user.getXp(), user.getCreatedAt());
+                user.getId(),
+                user.getUsername(),
+                user.getRole().wireName(),
+                user.getXp(),
+                user.getCreatedAt(),
+                user.isActive());
     }
 }

@@ -83,6 +83,47 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void addXpAndQuizResultsWorkOnTheEmbeddedDatabaseToo() {
+        try (AppInstance app = AppInstance.start("app.data-dir=" + dataDir)) {
+            String userId = app.bean(UserService.class)
+                    .create("embedded_bob", "embedded password", Role.USER)
+                    .getId()
+                    .toString();
+            String token = app.api().token("embedded_bob", "embedded password");
+
+            assertThat(app.api()
+                            .postJson("/profile/" + userId + "/add_xp", "{\"amount\":230}", token)
+                            .body())
+                    .isEqualTo("{\"status\":\"success\",\"new_xp\":230}");
+            assertThat(app.api()
+                            .postJson("/profile/" + userId + "/add_xp", "{\"amount\":230}", token)
+                            .body())
+                    .isEqualTo("{\"status\":\"success\",\"new_xp\":460}");
+            assertThat(app.api().get("/profile/" + userId + "/xp", token).body())
+                    .isEqualTo("{\"xp\":460}");
+
+            String result = "{\"user_id\":\"" + userId + "\",\"quiz_id\":\"exam\",\"score\":80,"
+                    + "\"details\":{\"total\":5,\"per_question\":[{\"question_id\":\"q1\",\"is_correct\":true}]}}";
+            assertThat(app.api().postJson("/quiz/results", result, token).status())
+                    .isEqualTo(201);
+            var stored = app.api().get("/quiz/results/user/" + userId, token).json();
+            assertThat(stored).hasSize(1);
+            assertThat(stored.get(0)
+                            .get("details")
+                            .get("per_question")
+                            .get(0)
+                            .get("is_correct")
+                            .asBoolean())
+                    .isTrue();
+            var stats = app.api()
+                    .get("/quiz/results/user/" + userId + "/stats", token)
+                    .json();
+            assertThat(stats.get("count").asInt()).isEqualTo(1);
+            assertThat(stats.get("average").asDouble()).isEqualTo(80.0);
+        }
+    }
+
+    @Test
     void loginLockWorksOnTheEmbeddedDatabaseToo() throws Exception {
         try (AppInstance app = AppInstance.start("app.data-dir=" + dataDir)) {
             for (int i = 0; i < 5; i++) {

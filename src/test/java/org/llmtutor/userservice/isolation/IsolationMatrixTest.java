@@ -100,6 +100,60 @@ class IsolationMatrixTest extends IntegrationTest {
                     true,
                     Scope.SESSIONS_WRITE,
                     true,
+                    200),
+            new Endpoint(
+                    "read xp",
+                    "GET",
+                    f -> "/profile/" + f.owner().getId() + "/xp",
+                    f -> null,
+                    false,
+                    Scope.PROFILE_READ,
+                    true,
+                    200),
+            new Endpoint(
+                    "add xp",
+                    "POST",
+                    f -> "/profile/" + f.owner().getId() + "/add_xp",
+                    f -> "{\"amount\":5}",
+                    true,
+                    Scope.PROFILE_WRITE,
+                    true,
+                    200),
+            new Endpoint(
+                    "read profile",
+                    "GET",
+                    f -> "/profile/" + f.owner().getId(),
+                    f -> null,
+                    false,
+                    Scope.PROFILE_READ,
+                    false,
+                    200),
+            new Endpoint(
+                    "record quiz result",
+                    "POST",
+                    f -> "/quiz/results",
+                    f -> "{\"user_id\":\"" + f.owner().getId() + "\",\"quiz_id\":\"q1\",\"score\":80}",
+                    true,
+                    Scope.QUIZ_WRITE,
+                    false,
+                    201),
+            new Endpoint(
+                    "list quiz results",
+                    "GET",
+                    f -> "/quiz/results/user/" + f.owner().getId(),
+                    f -> null,
+                    false,
+                    Scope.QUIZ_READ,
+                    false,
+                    200),
+            new Endpoint(
+                    "quiz stats",
+                    "GET",
+                    f -> "/quiz/results/user/" + f.owner().getId() + "/stats",
+                    f -> null,
+                    false,
+                    Scope.QUIZ_READ,
+                    false,
                     200));
 
     private static AppInstance legacy;
@@ -194,7 +248,17 @@ class IsolationMatrixTest extends IntegrationTest {
                                 .param("s", fixture.sessionId())
                                 .query(Integer.class)
                                 .single()
-                        == 1;
+                        == 1
+                && jdbc.sql("SELECT xp FROM users WHERE id = :u")
+                                .param("u", fixture.owner().getId())
+                                .query(Integer.class)
+                                .single()
+                        == 0
+                && jdbc.sql("SELECT count(*) FROM quiz_results WHERE user_id = :u")
+                                .param("u", fixture.owner().getId())
+                                .query(Integer.class)
+                                .single()
+                        == 0;
     }
 
     private String tokenOf(User user) {

@@ -1,0 +1,62 @@
+package org.llmtutor.userservice.profile;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.UUID;
+import org.llmtutor.userservice.common.ApiException;
+import org.llmtutor.userservice.user.UserProfile;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/profile")
+class ProfileController {
+
+    /** Kept as a JSON node so that only a JSON integer passes: Jackson would otherwise accept "5" or 5.7 for an int. */
+    record AddXp(JsonNode amount) {}
+
+    record Xp(int xp) {}
+
+    record XpAdded(String status, @JsonProperty("new_xp") int newXp) {}
+
+    private final ProfileService profiles;
+    private final ProfileProperties properties;
+
+    ProfileController(ProfileService profiles, ProfileProperties properties) {
+        this.profiles = profiles;
+        this.properties = properties;
+    }
+
+    @GetMapping("/{user_id}")
+    UserProfile profile(@PathVariable("user_id") UUID userId) {
+        return profiles.profile(userId);
+    }
+
+    @GetMapping("/{user_id}/xp")
+    Xp xp(@PathVariable("user_id") UUID userId) {
+        return new Xp(profiles.xp(userId));
+    }
+
+    @PostMapping("/{user_id}/add_xp")
+    XpAdded addXp(@PathVariable("user_id") UUID userId, @RequestBody AddXp body) {
+        return new XpAdded("success", profiles.addXp(userId, amount(body.amount())));
+    }
+
+    private int amount(JsonNode amount) {
+        if (amount == null || amount.isNull()) {
+            throw ApiException.invalid("amount", "is required");
+        }
+        if (!amount.isIntegralNumber()) {
+            throw ApiException.invalid("amount", "must be an integer");
+        }
+        int max = properties.maxXpPerAdd();
+        if (!amount.canConvertToInt() || amount.intValue() < 1 || amount.intValue() > max) {
+            throw ApiException.invalid("amount", "must be between 1 and " + max);
+        }
+        return amount.intValue();
+    }
+}

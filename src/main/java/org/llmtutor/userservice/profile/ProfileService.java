@@ -1,0 +1,55 @@
+package org.llmtutor.userservice.profile;
+
+import java.util.UUID;
+import org.llmtutor.userservice.auth.AccessGuard;
+import org.llmtutor.userservice.auth.AccessGuard.Data;
+import org.llmtutor.userservice.common.ApiException;
+import org.llmtutor.userservice.user.UserProfile;
+import org.llmtutor.userservice.user.UserRepository;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class ProfileService {
+
+    static final String NOT_FOUND = "User not found";
+    /** The xp column is an INTEGER. */
+    static final int MAX_XP = Integer.MAX_VALUE;
+
+    private final XpRepository xp;
+    private final UserRepository users;
+    private final AccessGuard guard;
+
+    ProfileService(XpRepository xp, UserRepository users, AccessGuard guard) {
+        this.xp = xp;
+        this.users = users;
+        this.guard = guard;
+    }
+
+    @Transactional(readOnly = true)
+    public UserProfile profile(UUID userId) {
+        guard.checkRead(Data.PROFILE, userId);
+        return users.findById(userId).map(UserProfile::of).orElseThrow(() -> ApiException.notFound(NOT_FOUND));
+    }
+
+    @Transactional(readOnly = true)
+    public int xp(UUID userId) {
+        guard.checkRead(Data.PROFILE, userId);
+        return xp.findXp(userId).orElseThrow(() -> ApiException.notFound(NOT_FOUND));
+    }
+
+    /**
+     * Adds {@code amount} and answers the new total. The read-back runs in the same transaction while the update still
+     * holds the row lock, so it is exactly this add's result (and needs no RETURNING, which H2 lacks).
+     */
+    @Transactional
+    public int addXp(UUID userId, int amount) {
+        guard.checkWrite(Data.PROFILE, userId);
+        if (xp.add(userId, amount, MAX_XP) == 0) {
+            xp.findXp(userId).orElseThrow(() -> ApiException.notFound(NOT_FOUND));
+            throw new ApiException(HttpStatus.CONFLICT, "XP cannot exceed " + MAX_XP + "; nothing was added");
+        }
+        return xp.findXp(userId).orElseThrow(() -> ApiException.notFound(NOT_FOUND));
+    }
+}

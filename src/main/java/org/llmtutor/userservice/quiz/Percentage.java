@@ -1,0 +1,41 @@
+package org.llmtutor.userservice.quiz;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import tools.jackson.databind.JsonNode;
+
+/** A JSON number from 0 to 100. Strings such as {@code "80"} are refused rather than coerced. */
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD})
+@Retention(RetentionPolicy.RUNTIME)
+@Constraint(validatedBy = Percentage.Validator.class)
+@interface Percentage {
+
+    String message() default "must be a number from 0 to 100";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    class Validator implements ConstraintValidator<Percentage, JsonNode> {
+
+        @Override
+        public boolean isValid(JsonNode value, ConstraintValidatorContext context) {
+            if (value == null || value.isNull()) {
+                context.disableDefaultConstraintViolation();
+                context.buildConstraintViolationWithTemplate("is required").addConstraintViolation();
+                return false;
+            }
+            if (!value.isNumber()) {
+                return false;
+            }
+            double score = value.doubleValue();
+            return Double.isFinite(score) && score >= 0 && score <= 100;
+        }
+    }
+}

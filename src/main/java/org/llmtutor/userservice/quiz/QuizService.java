@@ -1,0 +1,75 @@
+package org.llmtutor.userservice.quiz;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.llmtutor.userservice.auth.AccessGuard;
+import org.llmtutor.userservice.auth.AccessGuard.Data;
+import org.llmtutor.userservice.common.ApiException;
+import org.llmtutor.userservice.user.UserRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class QuizService {
+
+    static final String NOT_FOUND = "User not found";
+
+    private final QuizResultRepository results;
+    private final UserRepository users;
+    private final AccessGuard guard;
+    private final Clock clock;
+
+    QuizService(QuizResultRepository results, UserRepository users, AccessGuard guard, Clock clock) {
+        this.results = results;
+        this.users = users;
+        this.guard = guard;
+        this.clock = clock;
+    }
+
+    /** @param details JSON text of an object or array, or null */
+    @Transactional
+    public QuizResultRecord record(UUID userId, String quizId, double score, String details) {
+        guard.checkWrite(Data.QUIZ, userId);
+        requireUser(userId);
+        QuizResult result = results.saveAndFlush(new QuizResult(
+                UUID.randomUUID(),
+                userId,
+                quizId,
+                score,
+                details,
+                clock.instant().truncatedTo(ChronoUnit.MICROS)));
+        return QuizResultRecord.of(result);
+    }
+
+    @Transactional(readOnly = true)
+    public List<QuizResultRecord> list(UUID userId, String quizId, int limit, int offset) {
+        guard.checkRead(Data.QUIZ, userId);
+        requireUser(userId);
+        return results.findNewestFirst(userId, quizId, limit, offset).stream()
+                .map(QuizResultRecord::of)
+                .toList();
+    }
+
+    /** Repeatable read: the aggregates and the last result come from the same snapshot. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public QuizStats stats(UUID userId, String quizId) {
+        guard.checkRead(Data.QUIZ, userId);
+        requireUser(userId);
+        QuizResultRepository.Aggregate aggregate = results.aggregate(userId, quizId);
+        QuizResultRecord last = results.findNewestFirst(userId, quizId, 1, 0).stream()
+                .map(QuizResultRecord::of)
+                .findFirst()
+                .orElse(null);
+        return new QuizStats(aggregate.getCount(), aggregate.getAverage(), aggregate.getBest(), last);
+    }
+
+    /** An unknown user answers 404 rather than an empty list, as the other per-user endpoints do. */
+    private void requireUser(UUID userId) {
+        if (!users.existsById(userId)) {
+            throw ApiException.notFound(NOT_FOUND);
+        }
+    }
+}
