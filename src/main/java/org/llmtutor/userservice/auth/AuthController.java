@@ -1,6 +1,8 @@
 package org.llmtutor.userservice.auth;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -76,6 +78,8 @@ class AuthController {
     }
 
     /** OAuth2 password flow, form-encoded as the Python service (FastAPI's OAuth2PasswordRequestForm) took it. */
+    @SecurityRequirements
+    @Operation(summary = "Log in (Python-compatible): an access token only")
     @PostMapping(
             value = "/login",
             consumes = {FORM, MULTIPART})
@@ -97,6 +101,8 @@ class AuthController {
      * The token endpoint for clients that want refresh tokens: {@code grant_type=password} starts a login session,
      * {@code grant_type=refresh_token} rotates.
      */
+    @SecurityRequirements
+    @Operation(summary = "Log in or refresh: an access token and a refresh token")
     @PostMapping(
             value = "/token",
             consumes = {FORM, MULTIPART})

@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import java.util.List;
 import org.llmtutor.userservice.common.ErrorResponse;
 import org.llmtutor.userservice.common.ErrorWriter;
+import org.llmtutor.userservice.common.OpenApiConfig;
 import org.llmtutor.userservice.user.UserRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +74,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
                         .requestMatchers("/health", "/auth/login", "/auth/token", "/error", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers(OpenApiConfig.DOC_PATHS)
                         .permitAll()
                         .requestMatchers("/admin/**")
                         .hasRole("ADMIN")

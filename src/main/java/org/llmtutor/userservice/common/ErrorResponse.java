@@ -1,6 +1,7 @@
 package org.llmtutor.userservice.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -8,7 +9,9 @@ import java.util.List;
  * shape the Python (FastAPI) service answered and the Web UI reads.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ErrorResponse(String detail, List<FieldProblem> errors) {
+public record ErrorResponse(
+        @Schema(example = "User not found") String detail,
+        @Schema(description = "422 only: each bad field") List<FieldProblem> errors) {
 
     public ErrorResponse(String detail) {
         this(detail, null);

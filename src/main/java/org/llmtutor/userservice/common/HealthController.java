@@ -2,6 +2,7 @@ package org.llmtutor.userservice.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,6 +23,7 @@ class HealthController {
         this.health = new Health("ok", "user-service", legacyAccess ? Boolean.TRUE : null);
     }
 
+    @SecurityRequirements
     @GetMapping("/health")
     Health health() {
         return health;
