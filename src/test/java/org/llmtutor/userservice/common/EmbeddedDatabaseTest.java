@@ -83,7 +83,7 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
-    void addXpAndQuizResultsWorkOnTheEmbeddedDatabaseToo() {
+    void addXpQuizResultsAndSettingsWorkOnTheEmbeddedDatabaseToo() {
         try (AppInstance app = AppInstance.start("app.data-dir=" + dataDir)) {
             String userId = app.bean(UserService.class)
                     .create("embedded_bob", "embedded password", Role.USER)
@@ -120,6 +120,15 @@ class EmbeddedDatabaseTest {
                     .json();
             assertThat(stats.get("count").asInt()).isEqualTo(1);
             assertThat(stats.get("average").asDouble()).isEqualTo(80.0);
+
+            String settings = "{\"agent\":{\"provider\":\"zai\",\"model\":\"glm-4.6v\"},"
+                    + "\"rag\":{\"provider\":\"mistral\",\"model\":\"mistral-small-latest\"},"
+                    + "\"quiz\":{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\"},\"identityId\":\"ds_man\"}";
+            assertThat(app.api()
+                            .postJson("/settings/" + userId, settings, token)
+                            .status())
+                    .isEqualTo(200);
+            assertThat(app.api().get("/settings/" + userId, token).body()).isEqualTo(settings);
         }
     }
 

@@ -64,6 +64,9 @@ class IsolationMatrixTest extends IntegrationTest {
     /** What exists for the owner before the call. */
     record Fixture(User owner, String sessionId) {}
 
+    private static final String SETTINGS_BODY =
+            "{\"rag\":{\"provider\":\"mistral\",\"model\":\"mistral-small-latest\"},\"identityId\":\"ds_man\"}";
+
     static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint(
                     "create session",
@@ -153,6 +156,33 @@ class IsolationMatrixTest extends IntegrationTest {
                     f -> null,
                     false,
                     Scope.QUIZ_READ,
+                    false,
+                    200),
+            new Endpoint(
+                    "read settings",
+                    "GET",
+                    f -> "/settings/" + f.owner().getId(),
+                    f -> null,
+                    false,
+                    Scope.SETTINGS_READ,
+                    true,
+                    200),
+            new Endpoint(
+                    "replace settings",
+                    "POST",
+                    f -> "/settings/" + f.owner().getId(),
+                    f -> SETTINGS_BODY,
+                    true,
+                    Scope.SETTINGS_WRITE,
+                    true,
+                    200),
+            new Endpoint(
+                    "merge settings",
+                    "PATCH",
+                    f -> "/settings/" + f.owner().getId(),
+                    f -> SETTINGS_BODY,
+                    true,
+                    Scope.SETTINGS_WRITE,
                     false,
                     200));
 
@@ -258,7 +288,17 @@ class IsolationMatrixTest extends IntegrationTest {
                                 .param("u", fixture.owner().getId())
                                 .query(Integer.class)
                                 .single()
-                        == 0;
+                        == 0
+                && jdbc.sql("SELECT count(*) FROM user_settings WHERE user_id = :u")
+                                .param("u", fixture.owner().getId())
+                                .query(Integer.class)
+                                .single()
+                        == 0
+                && jdbc.sql("SELECT count(*) FROM users WHERE id = :u AND settings_identity_id IS NULL")
+                                .param("u", fixture.owner().getId())
+                                .query(Integer.class)
+                                .single()
+                        == 1;
     }
 
     private String tokenOf(User user) {
