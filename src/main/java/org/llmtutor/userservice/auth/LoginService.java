@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.llmtutor.userservice.audit.AuditEventType;
 import org.llmtutor.userservice.audit.AuditLog;
 import org.llmtutor.userservice.common.ApiException;
+import org.llmtutor.userservice.common.ServiceMetrics;
 import org.llmtutor.userservice.user.PasswordHasher;
 import org.llmtutor.userservice.user.User;
 import org.llmtutor.userservice.user.UserRepository;
@@ -34,6 +35,7 @@ public class LoginService {
     private final JwtService jwt;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
+    private final ServiceMetrics metrics;
 
     public LoginService(
             UserRepository users,
@@ -41,13 +43,15 @@ public class LoginService {
             LoginThrottle throttle,
             JwtService jwt,
             AuditLog audit,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            ServiceMetrics metrics) {
         this.users = users;
         this.hasher = hasher;
         this.throttle = throttle;
         this.jwt = jwt;
         this.audit = audit;
         this.transactions = transactions;
+        this.metrics = metrics;
     }
 
     /** The Python-compatible login: an access token only. */
@@ -66,12 +70,14 @@ public class LoginService {
     public User authenticate(String username, String password) {
         if (username.length() > MAX_TRACKED_USERNAME) {
             hasher.spendVerificationTime();
+            metrics.loginFailed();
             throw badCredentials();
         }
         LoginThrottle.Admission admission = throttle.admit(username);
         if (!admission.admitted()) {
             hasher.spendVerificationTime();
             audit.record(AuditEventType.LOGIN_LOCKED, null, username, username, null);
+            metrics.loginRefusedLocked();
             throw locked(admission);
         }
         Optional<User> user = users.findByUsername(username);
@@ -84,6 +90,10 @@ public class LoginService {
                     username,
                     username,
                     admission.lockStarted() ? "lockout started" : null);
+            metrics.loginFailed();
+            if (admission.lockStarted()) {
+                metrics.lockoutStarted();
+            }
             throw badCredentials();
         }
         throttle.succeeded(username);
@@ -92,6 +102,7 @@ public class LoginService {
             upgradeHash(loggedIn, password);
         }
         audit.record(AuditEventType.LOGIN_SUCCEEDED, loggedIn.getId(), username, username, null);
+        metrics.loginSucceeded();
         return loggedIn;
     }
 

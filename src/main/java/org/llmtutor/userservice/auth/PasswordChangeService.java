@@ -5,6 +5,7 @@ import org.llmtutor.userservice.audit.AuditEventType;
 import org.llmtutor.userservice.audit.AuditLog;
 import org.llmtutor.userservice.common.ApiException;
 import org.llmtutor.userservice.common.ErrorResponse.FieldProblem;
+import org.llmtutor.userservice.common.ServiceMetrics;
 import org.llmtutor.userservice.user.PasswordHasher;
 import org.llmtutor.userservice.user.PasswordPolicy;
 import org.llmtutor.userservice.user.User;
@@ -26,6 +27,7 @@ public class PasswordChangeService {
     private final JwtService jwt;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
+    private final ServiceMetrics metrics;
 
     PasswordChangeService(
             UserRepository users,
@@ -34,7 +36,8 @@ public class PasswordChangeService {
             TokenRevocationService revocations,
             JwtService jwt,
             AuditLog audit,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            ServiceMetrics metrics) {
         this.users = users;
         this.hasher = hasher;
         this.throttle = throttle;
@@ -42,6 +45,7 @@ public class PasswordChangeService {
         this.jwt = jwt;
         this.audit = audit;
         this.transactions = transactions;
+        this.metrics = metrics;
     }
 
     /**
@@ -59,6 +63,9 @@ public class PasswordChangeService {
         }
         User user = users.findById(caller.id()).orElseThrow(() -> ApiException.notFound("User not found"));
         if (!hasher.matches(currentPassword, user.getHashedPassword())) {
+            if (admission.lockStarted()) {
+                metrics.lockoutStarted();
+            }
             throw new ApiException(HttpStatus.BAD_REQUEST, WRONG_PASSWORD);
         }
         throttle.succeeded(caller.username());

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.llmtutor.userservice.audit.AuditEventType;
 import org.llmtutor.userservice.audit.AuditLog;
 import org.llmtutor.userservice.common.ApiException;
+import org.llmtutor.userservice.common.ServiceMetrics;
 import org.llmtutor.userservice.user.User;
 import org.llmtutor.userservice.user.UserRepository;
 import org.springframework.http.HttpHeaders;
@@ -33,6 +34,7 @@ public class RefreshTokenService {
     private final JwtService jwt;
     private final TokenProperties properties;
     private final AuditLog audit;
+    private final ServiceMetrics metrics;
     private final Clock clock;
 
     RefreshTokenService(
@@ -42,6 +44,7 @@ public class RefreshTokenService {
             JwtService jwt,
             TokenProperties properties,
             AuditLog audit,
+            ServiceMetrics metrics,
             Clock clock) {
         this.tokens = tokens;
         this.loginSessions = loginSessions;
@@ -49,6 +52,7 @@ public class RefreshTokenService {
         this.jwt = jwt;
         this.properties = properties;
         this.audit = audit;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -83,6 +87,7 @@ public class RefreshTokenService {
                         user.getUsername(),
                         user.getUsername(),
                         "login session " + session.getId() + " ended");
+                metrics.refreshReuseDetected();
                 throw invalid();
             }
         } else {

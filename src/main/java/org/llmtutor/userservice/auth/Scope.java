@@ -12,7 +12,9 @@ public enum Scope {
     PROFILE_READ("profile:read"),
     PROFILE_WRITE("profile:write"),
     QUIZ_READ("quiz:read"),
-    QUIZ_WRITE("quiz:write");
+    QUIZ_WRITE("quiz:write"),
+    /** Scraping {@code /actuator/prometheus}: for the monitoring system, which needs no user data. */
+    METRICS_READ("metrics:read");
 
     private final String wireName;
 

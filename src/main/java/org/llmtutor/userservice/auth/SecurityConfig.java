@@ -5,6 +5,7 @@ import java.util.List;
 import org.llmtutor.userservice.common.ErrorResponse;
 import org.llmtutor.userservice.common.ErrorWriter;
 import org.llmtutor.userservice.common.OpenApiConfig;
+import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.UserRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +78,9 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers(OpenApiConfig.DOC_PATHS)
                         .permitAll()
+                        .requestMatchers("/actuator/prometheus")
+                        .access((authentication, context) ->
+                                new AuthorizationDecision(mayReadMetrics(authentication.get())))
                         .requestMatchers("/admin/**")
                         .hasRole("ADMIN")
                         .anyRequest()
@@ -98,6 +102,17 @@ class SecurityConfig {
         return authentication != null
                 && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken);
+    }
+
+    /** Metrics are for admins and for the monitoring system's service credential with {@code metrics:read}. */
+    private static boolean mayReadMetrics(Authentication authentication) {
+        if (!isAuthenticated(authentication)) {
+            return false;
+        }
+        Object principal = authentication.getPrincipal();
+        return principal instanceof CurrentUser user && user.role() == Role.ADMIN
+                || principal instanceof ServiceClient service
+                        && service.scopes().contains(Scope.METRICS_READ);
     }
 
     private static AuthenticationEntryPoint entryPoint(ErrorWriter errors) {

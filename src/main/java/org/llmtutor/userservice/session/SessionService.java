@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.llmtutor.userservice.auth.AccessGuard;
 import org.llmtutor.userservice.auth.AccessGuard.Data;
 import org.llmtutor.userservice.common.ApiException;
+import org.llmtutor.userservice.common.ServiceMetrics;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,12 +22,19 @@ public class SessionService {
     private final ChatSessionRepository sessions;
     private final AccessGuard guard;
     private final SessionProperties properties;
+    private final ServiceMetrics metrics;
     private final Clock clock;
 
-    SessionService(ChatSessionRepository sessions, AccessGuard guard, SessionProperties properties, Clock clock) {
+    SessionService(
+            ChatSessionRepository sessions,
+            AccessGuard guard,
+            SessionProperties properties,
+            ServiceMetrics metrics,
+            Clock clock) {
         this.sessions = sessions;
         this.guard = guard;
         this.properties = properties;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -47,7 +55,7 @@ public class SessionService {
         }
         ChatSession session = sessions.saveAndFlush(new ChatSession(
                 UUID.randomUUID(), userId, sessionId, title, clock.instant().truncatedTo(ChronoUnit.MICROS)));
-        sessions.deleteBeyondNewest(userId, properties.maxPerUser());
+        metrics.sessionsEvicted(sessions.deleteBeyondNewest(userId, properties.maxPerUser()));
         return SessionRecord.of(session);
     }
 
