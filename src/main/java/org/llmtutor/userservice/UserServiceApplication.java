@@ -1,5 +1,8 @@
 package org.llmtutor.userservice;
 
+import java.util.Arrays;
+import org.llmtutor.userservice.admin.AdminCli;
+import org.llmtutor.userservice.admin.AdminIo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,6 +14,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class UserServiceApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && AdminCli.COMMAND.equals(args[0])) {
+            System.exit(AdminCli.run(Arrays.copyOfRange(args, 1, args.length), AdminIo.system(), System.getenv()));
+        }
         SpringApplication.run(UserServiceApplication.class, args);
     }
 }

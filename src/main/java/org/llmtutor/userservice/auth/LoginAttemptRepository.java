@@ -46,10 +46,12 @@ class LoginAttemptRepository {
                 .update();
     }
 
-    void delete(String username) {
-        jdbc.sql("DELETE FROM login_attempts WHERE username = :u")
-                .param("u", username)
-                .update();
+    /** Returns whether there was a record. */
+    boolean delete(String username) {
+        return jdbc.sql("DELETE FROM login_attempts WHERE username = :u")
+                        .param("u", username)
+                        .update()
+                > 0;
     }
 
     /** Forgets usernames not tried since the cutoff and not locked, so spraying random names cannot grow the table. */

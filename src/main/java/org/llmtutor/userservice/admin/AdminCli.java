@@ -1,0 +1,83 @@
+package org.llmtutor.userservice.admin;
+
+import java.io.PrintWriter;
+import java.sql.SQLException;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The admin CLI: {@code java -jar user-service.jar admin <command> [args]}. Runs one command against the service's
+ * database and returns its exit code; every failure is one line on stderr.
+ */
+public final class AdminCli {
+
+    /** The first program argument that selects the CLI instead of the web service. */
+    public static final String COMMAND = "admin";
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    private AdminCli() {}
+
+    /**
+     * @param args the arguments after {@code admin}
+     * @param env the environment variables to configure the application from (normally {@link System#getenv()})
+     */
+    public static int run(String[] args, AdminIo io, Map<String, String> env) {
+        CommandLine cli = new CommandLine(new AdminCommands.Root());
+        cli.setOut(new PrintWriter(io.out(), true));
+        cli.setErr(new PrintWriter(io.err(), true));
+        ParseResult parsed;
+        try {
+            parsed = cli.parseArgs(args);
+        } catch (ParameterException e) {
+            io.err().println("error: " + oneLine(e.getMessage()) + " (see: " + helpCommand(e.getCommandLine()) + ")");
+            return USAGE;
+        }
+        if (CommandLine.printHelpIfRequested(parsed)) {
+            return OK;
+        }
+        ParseResult leaf = parsed;
+        while (leaf.hasSubcommand()) {
+            leaf = leaf.subcommand();
+        }
+        if (!(leaf.commandSpec().userObject() instanceof AdminCommands.Action action)) {
+            io.err().println("error: no command given (see: admin --help)");
+            return USAGE;
+        }
+        try (AdminContext context = new AdminContext(io, env)) {
+            return action.run(context);
+        } catch (AdminException e) {
+            io.err().println("error: " + oneLine(e.getMessage()));
+            return e.exitCode();
+        } catch (RuntimeException e) {
+            io.err().println("error: " + reason(e));
+            return FAILED;
+        }
+    }
+
+    /**
+     * The most telling message of an unexpected failure, on one line: the innermost database error (it names host and
+     * port, unlike the socket error beneath it), else the innermost message.
+     */
+    static String reason(Throwable e) {
+        Throwable chosen = e;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && (t instanceof SQLException || !(chosen instanceof SQLException))) {
+                chosen = t;
+            }
+        }
+        return chosen.getMessage() == null ? chosen.getClass().getSimpleName() : oneLine(chosen.getMessage());
+    }
+
+    private static String oneLine(String message) {
+        return message.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    private static String helpCommand(CommandLine command) {
+        return command.getCommandSpec().qualifiedName() + " --help";
+    }
+}

@@ -1,0 +1,92 @@
+package org.llmtutor.userservice.admin;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.llmtutor.userservice.UserServiceApplication;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+/**
+ * What a command works with: the streams, and the application's beans. The application starts on the first bean
+ * asked for, so arguments and input files are checked before any database is touched.
+ */
+final class AdminContext implements AutoCloseable {
+
+    private final AdminIo io;
+    private final Map<String, String> env;
+    private ConfigurableApplicationContext spring;
+
+    AdminContext(AdminIo io, Map<String, String> env) {
+        this.io = io;
+        this.env = env;
+    }
+
+    AdminIo io() {
+        return io;
+    }
+
+    PrintStream out() {
+        return io.out();
+    }
+
+    <T> T bean(Class<T> type) {
+        if (spring == null) {
+            spring = start(env);
+        }
+        return spring.getBean(type);
+    }
+
+    /** The first line of standard input, without its line break ({@code --password-stdin}). */
+    String readLine() {
+        try {
+            String line = new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8)).readLine();
+            return line == null ? "" : line;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (spring != null) {
+            spring.close();
+        }
+    }
+
+    /**
+     * The application with the service's own configuration and database, but no web server. Lazy, so that a command
+     * builds only what it uses (no signing key, no security chain); Flyway is asked for explicitly so that every
+     * command runs on a migrated schema. Logging goes to stderr and is off unless LOGGING_LEVEL_ROOT says otherwise,
+     * keeping stdout for the command's own output.
+     */
+    private static ConfigurableApplicationContext start(Map<String, String> env) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment
+                .getPropertySources()
+                .replace(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new SystemEnvironmentPropertySource(
+                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new HashMap<>(env)));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(UserServiceApplication.class)
+                .environment(environment)
+                .web(WebApplicationType.NONE)
+                .lazyInitialization(true)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .properties("logging.config=classpath:admin-logback.xml")
+                .run();
+        context.getBeanProvider(FlywayMigrationInitializer.class).ifAvailable(migrated -> {});
+        return context;
+    }
+}

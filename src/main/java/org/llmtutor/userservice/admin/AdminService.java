@@ -1,0 +1,186 @@
+package org.llmtutor.userservice.admin;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.llmtutor.userservice.audit.AuditEventType;
+import org.llmtutor.userservice.audit.AuditLog;
+import org.llmtutor.userservice.auth.LoginLocks;
+import org.llmtutor.userservice.auth.Scope;
+import org.llmtutor.userservice.auth.ServiceCredential;
+import org.llmtutor.userservice.auth.ServiceCredentialRepository;
+import org.llmtutor.userservice.auth.ServiceCredentialService;
+import org.llmtutor.userservice.auth.TokenRevocationService;
+import org.llmtutor.userservice.user.InvalidUserException;
+import org.llmtutor.userservice.user.PasswordHasher;
+import org.llmtutor.userservice.user.PasswordPolicy;
+import org.llmtutor.userservice.user.Role;
+import org.llmtutor.userservice.user.User;
+import org.llmtutor.userservice.user.UserRepository;
+import org.llmtutor.userservice.user.UserService;
+import org.llmtutor.userservice.user.UsernameTakenException;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The admin CLI's changes to single users and service credentials; each one audited with actor {@code cli}. */
+@Service
+class AdminService {
+
+    private final UserService userService;
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final TokenRevocationService revocations;
+    private final LoginLocks loginLocks;
+    private final ServiceCredentialService serviceCredentials;
+    private final ServiceCredentialRepository serviceCredentialRepository;
+    private final AuditLog audit;
+
+    AdminService(
+            UserService userService,
+            UserRepository users,
+            PasswordHasher hasher,
+            TokenRevocationService revocations,
+            LoginLocks loginLocks,
+            ServiceCredentialService serviceCredentials,
+            ServiceCredentialRepository serviceCredentialRepository,
+            AuditLog audit) {
+        this.userService = userService;
+        this.users = users;
+        this.hasher = hasher;
+        this.revocations = revocations;
+        this.loginLocks = loginLocks;
+        this.serviceCredentials = serviceCredentials;
+        this.serviceCredentialRepository = serviceCredentialRepository;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public User register(String username, String password, Role role) {
+        User user;
+        try {
+            user = userService.create(username, password, role);
+        } catch (InvalidUserException | UsernameTakenException e) {
+            throw new AdminException(e.getMessage());
+        }
+        audit.record(AuditEventType.USER_CREATED, user.getId(), username, AuditLog.CLI, "role " + role.wireName());
+        return user;
+    }
+
+    @Transactional(readOnly = true)
+    public List<User> listUsers() {
+        return users.findAll(Sort.by("username"));
+    }
+
+    /**
+     * Deletes the user, if there is one; their sessions, settings, quiz results and login sessions go with them
+     * (cascading keys), so every token they had stops working. Returns whether there was such a user.
+     */
+    @Transactional
+    public boolean delete(String username) {
+        return users.findByUsername(username)
+                .map(user -> {
+                    users.delete(user);
+                    users.flush();
+                    audit.record(AuditEventType.USER_DELETED, user.getId(), username, AuditLog.CLI, null);
+                    return true;
+                })
+                .orElse(false);
+    }
+
+    /** Returns whether there was a lock (or failures counting towards one) to clear. */
+    @Transactional
+    public boolean unlock(String username) {
+        User user = existing(username);
+        boolean cleared = loginLocks.clear(username);
+        if (cleared) {
+            audit.record(AuditEventType.USER_UNLOCKED, user.getId(), username, AuditLog.CLI, null);
+        }
+        return cleared;
+    }
+
+    /** Returns the previous role. The new role applies at once: requests read it from the database. */
+    @Transactional
+    public Role setRole(String username, Role role) {
+        User user = existing(username);
+        Role previous = user.getRole();
+        if (previous != role) {
+            user.setRole(role);
+            audit.record(
+                    AuditEventType.ROLE_CHANGED,
+                    user.getId(),
+                    username,
+                    AuditLog.CLI,
+                    previous.wireName() + " -> " + role.wireName());
+        }
+        return previous;
+    }
+
+    /** Sets a new password and ends every token and login session the user had. */
+    @Transactional
+    public void resetPassword(String username, String password) {
+        PasswordPolicy.violation(password).ifPresent(reason -> {
+            throw new AdminException(reason);
+        });
+        User user = existing(username);
+        user.setHashedPassword(hasher.hash(password));
+        revocations.revokeAll(user.getId(), "password reset");
+        audit.record(AuditEventType.PASSWORD_RESET, user.getId(), username, AuditLog.CLI, null);
+    }
+
+    /** Returns whether anything changed. Disabling also ends every token and login session the user had. */
+    @Transactional
+    public boolean setActive(String username, boolean active) {
+        User user = existing(username);
+        if (user.isActive() == active) {
+            return false;
+        }
+        user.setActive(active);
+        if (active) {
+            audit.record(AuditEventType.USER_ENABLED, user.getId(), username, AuditLog.CLI, null);
+        } else {
+            revocations.revokeAll(user.getId(), "disabled");
+            audit.record(AuditEventType.USER_DISABLED, user.getId(), username, AuditLog.CLI, null);
+        }
+        return true;
+    }
+
+    /** Revocation is by name, so a name stands for one active credential at a time. */
+    @Transactional
+    public ServiceCredentialService.Created createServiceToken(String name, Set<Scope> scopes) {
+        if (!serviceCredentialRepository.findByNameAndRevokedAtIsNull(name).isEmpty()) {
+            throw new AdminException(
+                    "an active service token named '" + name + "' exists; revoke it first (revoke_service_token)");
+        }
+        ServiceCredentialService.Created created;
+        try {
+            created = serviceCredentials.create(name, scopes);
+        } catch (IllegalArgumentException e) {
+            throw new AdminException(e.getMessage());
+        }
+        audit.record(AuditEventType.SERVICE_TOKEN_CREATED, null, null, AuditLog.CLI, describe(name, scopes));
+        return created;
+    }
+
+    @Transactional
+    public void revokeServiceToken(String name) {
+        if (serviceCredentials.revoke(name) == 0) {
+            throw new AdminException("no active service token named '" + name + "'");
+        }
+        audit.record(AuditEventType.SERVICE_TOKEN_REVOKED, null, null, AuditLog.CLI, "service " + name);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ServiceCredential> listServiceTokens() {
+        return serviceCredentials.list();
+    }
+
+    private User existing(String username) {
+        return users.findByUsername(username).orElseThrow(() -> new AdminException("no user named '" + username + "'"));
+    }
+
+    private static String describe(String name, Set<Scope> scopes) {
+        return "service " + name + ", scopes "
+                + scopes.stream().map(Scope::wireName).sorted().collect(Collectors.joining(" "));
+    }
+}

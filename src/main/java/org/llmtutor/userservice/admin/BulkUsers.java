@@ -1,0 +1,127 @@
+package org.llmtutor.userservice.admin;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.llmtutor.userservice.admin.BulkUserFile.Entry;
+import org.llmtutor.userservice.admin.BulkUserWriter.NewUser;
+import org.llmtutor.userservice.user.PasswordHasher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bulk create and delete. Creating is bound by BCrypt, so the hashes of a batch are computed on every core at once and
+ * then written in one short transaction; users that exist are skipped, which also makes a rerun after a crash finish
+ * the job. The first batch that cannot be written stops the run (the database is gone or refusing): its entries and
+ * all later ones count as failed, and a rerun picks them up.
+ */
+@Component
+class BulkUsers {
+
+    /** created + skipped + failed = the entries of the file. */
+    record Summary(int created, int skipped, int failed) {}
+
+    private final PasswordHasher hasher;
+    private final BulkUserWriter writer;
+    private final AdminService admin;
+    private final int threads = Runtime.getRuntime().availableProcessors();
+    // Large enough to keep every core busy, small enough for frequent progress and little work lost to a crash.
+    private final int batchSize = Math.max(50, 10 * threads);
+
+    BulkUsers(PasswordHasher hasher, BulkUserWriter writer, AdminService admin) {
+        this.hasher = hasher;
+        this.writer = writer;
+        this.admin = admin;
+    }
+
+    Summary create(List<Entry> entries, AdminIo io) {
+        PrintStream out = io.out();
+        Set<String> existing =
+                writer.existing(entries.stream().map(Entry::username).toList());
+        List<Entry> todo = new ArrayList<>();
+        for (Entry entry : entries) {
+            if (existing.contains(entry.username())) {
+                out.println("skipped " + entry.username() + ": already exists");
+            } else {
+                todo.add(entry);
+            }
+        }
+        out.printf(
+                "creating %d users (%d threads hashing, batches of %d)%n",
+                todo.size(), threads, Math.min(batchSize, Math.max(1, todo.size())));
+        Progress progress = new Progress(io, "users", todo.size());
+        List<String> raced = new ArrayList<>();
+        int done = 0;
+        String failure = null;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int from = 0; from < todo.size(); from += batchSize) {
+                List<Entry> batch = todo.subList(from, Math.min(todo.size(), from + batchSize));
+                try {
+                    raced.addAll(writer.insert(hashAll(pool, batch)));
+                } catch (RuntimeException e) {
+                    failure = "entries [" + batch.get(0).index() + "] onwards were not created: " + AdminCli.reason(e);
+                    break;
+                }
+                done += batch.size();
+                progress.update(done);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        progress.finish();
+        raced.forEach(username -> out.println("skipped " + username + ": already exists"));
+        if (failure != null) {
+            io.err().println("error: " + failure);
+        }
+        return new Summary(done - raced.size(), existing.size() + raced.size(), todo.size() - done);
+    }
+
+    /** Deletes each named user with all their data; names not found are reported and counted as missing. */
+    Summary delete(List<Entry> entries, AdminIo io) {
+        Progress progress = new Progress(io, "users", entries.size());
+        List<String> missing = new ArrayList<>();
+        int done = 0;
+        String failure = null;
+        for (Entry entry : entries) {
+            try {
+                if (!admin.delete(entry.username())) {
+                    missing.add(entry.username());
+                }
+            } catch (RuntimeException e) {
+                failure = "entries [" + entry.index() + "] onwards were not deleted: " + AdminCli.reason(e);
+                break;
+            }
+            progress.update(++done);
+        }
+        progress.finish();
+        missing.forEach(username -> io.out().println("missing " + username + ": no such user"));
+        if (failure != null) {
+            io.err().println("error: " + failure);
+        }
+        return new Summary(done - missing.size(), missing.size(), entries.size() - done);
+    }
+
+    private List<NewUser> hashAll(ExecutorService pool, List<Entry> batch) {
+        List<Callable<NewUser>> jobs = batch.stream()
+                .<Callable<NewUser>>map(e -> () -> new NewUser(e.username(), hasher.hash(e.password()), e.role()))
+                .toList();
+        try {
+            List<NewUser> hashed = new ArrayList<>(batch.size());
+            for (Future<NewUser> future : pool.invokeAll(jobs)) {
+                hashed.add(future.get());
+            }
+            return hashed;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        }
+    }
+}
