@@ -51,9 +51,15 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
                 .toList());
     }
 
+    /**
+     * The rest of an oversized body is never read, so the connection cannot carry another request; saying so keeps a
+     * keep-alive client from sending its next request into a socket the server is about to close.
+     */
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<ErrorResponse> tooLarge(PayloadTooLargeException e) {
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(new ErrorResponse(e.getMessage()));
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .header(HttpHeaders.CONNECTION, "close")
+                .body(new ErrorResponse(e.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)

@@ -43,20 +43,26 @@ class ErrorResponsesTest extends IntegrationTest {
     }
 
     @Test
-    void oversizedBodyIs413Json() {
+    void oversizedBodyIs413JsonAndClosesTheConnection() {
         String big = "username=" + "a".repeat(300_000) + "&password=x";
+        Api.Response r = api().method("POST", "/auth/login", "application/x-www-form-urlencoded", big, null);
 
-        assertJsonError(api().method("POST", "/auth/login", "application/x-www-form-urlencoded", big, null), 413);
+        assertJsonError(r, 413);
+        assertThat(r.header("Connection")).isEqualTo("close");
     }
 
     @Test
-    void oversizedChunkedBodyIs413Json() {
+    void oversizedChunkedBodyIs413JsonAndClosesTheConnection() {
         byte[] chunk = ("{\"a\":\"" + "a".repeat(400_000) + "\"}").getBytes();
         Api.Response r = api().send(api().request("/test/echo", token())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(chunk))));
 
         assertJsonError(r, 413);
+        // The unread rest of the body makes the connection useless; a client must not send another request on it.
+        assertThat(r.header("Connection")).isEqualTo("close");
+        assertThat(api().postJson("/test/echo", "{\"name\": ", token()).status())
+                .isEqualTo(422);
     }
 
     @Test
