@@ -12,12 +12,20 @@ import org.springframework.web.filter.UrlHandlerFilter;
 @Configuration(proxyBeanMethods = false)
 class WebConfig {
 
+    /** First of all, so that every log line and every answer of the request carries its id. */
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        var registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     /** {@code /sessions/} and {@code /sessions} are the same path; the UI uses both. Runs before security. */
     @Bean
     FilterRegistrationBean<UrlHandlerFilter> trailingSlashFilter() {
         var registration = new FilterRegistrationBean<>(
                 UrlHandlerFilter.trailingSlashHandler("/**").wrapRequest().build());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
@@ -34,7 +42,7 @@ class WebConfig {
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(WebProperties web, ErrorWriter errors) {
         var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(web.maxBodyBytes(), errors));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 }
