@@ -11,13 +11,6 @@ interface ChatSessionRepository extends JpaRepository<ChatSession, UUID> {
 
     Optional<ChatSession> findBySessionId(String sessionId);
 
-    /**
-     * Locks the owner's row until the transaction ends: every session change of one user, on any instance, then runs
-     * one after another, which is what keeps the cap exact. Empty when the user does not exist.
-     */
-    @Query(value = "SELECT id FROM users WHERE id = :userId FOR UPDATE", nativeQuery = true)
-    Optional<UUID> lockOwner(UUID userId);
-
     /** Deletes the user's sessions beyond the newest {@code keep} (oldest first out; ties broken by id). */
     @Modifying
     @Query(

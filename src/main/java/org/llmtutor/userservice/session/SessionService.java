@@ -9,6 +9,7 @@ import org.llmtutor.userservice.auth.AccessGuard;
 import org.llmtutor.userservice.auth.AccessGuard.Data;
 import org.llmtutor.userservice.common.ApiException;
 import org.llmtutor.userservice.common.ServiceMetrics;
+import org.llmtutor.userservice.user.UserRepository;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +21,7 @@ public class SessionService {
     static final String NOT_FOUND = "Session not found";
 
     private final ChatSessionRepository sessions;
+    private final UserRepository users;
     private final AccessGuard guard;
     private final SessionProperties properties;
     private final ServiceMetrics metrics;
@@ -27,11 +29,13 @@ public class SessionService {
 
     SessionService(
             ChatSessionRepository sessions,
+            UserRepository users,
             AccessGuard guard,
             SessionProperties properties,
             ServiceMetrics metrics,
             Clock clock) {
         this.sessions = sessions;
+        this.users = users;
         this.guard = guard;
         this.properties = properties;
         this.metrics = metrics;
@@ -45,7 +49,7 @@ public class SessionService {
     @Transactional
     public SessionRecord create(UUID userId, String sessionId, String title) {
         guard.checkWrite(Data.SESSIONS, userId);
-        sessions.lockOwner(userId).orElseThrow(() -> ApiException.notFound("User not found"));
+        users.lockById(userId).orElseThrow(() -> ApiException.notFound("User not found"));
         Optional<ChatSession> existing = sessions.findBySessionId(sessionId);
         if (existing.isPresent()) {
             if (existing.get().getUserId().equals(userId)) {

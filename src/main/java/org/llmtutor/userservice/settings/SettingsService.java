@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.llmtutor.userservice.auth.AccessGuard;
 import org.llmtutor.userservice.auth.AccessGuard.Data;
 import org.llmtutor.userservice.common.ApiException;
+import org.llmtutor.userservice.user.UserRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -21,11 +22,14 @@ public class SettingsService {
     private static final String NOT_FOUND = "User not found";
 
     private final UserSettingRepository settings;
+    private final UserRepository users;
     private final AccessGuard guard;
     private final SettingsProperties properties;
 
-    SettingsService(UserSettingRepository settings, AccessGuard guard, SettingsProperties properties) {
+    SettingsService(
+            UserSettingRepository settings, UserRepository users, AccessGuard guard, SettingsProperties properties) {
         this.settings = settings;
+        this.users = users;
         this.guard = guard;
         this.properties = properties;
     }
@@ -106,7 +110,7 @@ public class SettingsService {
     }
 
     private void lockOwner(UUID userId) {
-        settings.lockOwner(userId).orElseThrow(() -> ApiException.notFound(NOT_FOUND));
+        users.lockById(userId).orElseThrow(() -> ApiException.notFound(NOT_FOUND));
     }
 
     private void store(UUID userId, Map<String, ServiceSetting> services) {

@@ -12,13 +12,6 @@ interface UserSettingRepository extends JpaRepository<UserSetting, UUID> {
 
     List<UserSetting> findByUserIdAndServiceTypeIn(UUID userId, Collection<String> serviceTypes);
 
-    /**
-     * Locks the owner's row until the transaction ends, so that concurrent changes of one user's settings, on any
-     * instance, apply one after another and never leave a mix of two requests. Empty when the user does not exist.
-     */
-    @Query(value = "SELECT id FROM users WHERE id = :userId FOR UPDATE", nativeQuery = true)
-    Optional<UUID> lockOwner(UUID userId);
-
     @Query(value = "SELECT settings_identity_id FROM users WHERE id = :userId", nativeQuery = true)
     Optional<String> findIdentity(UUID userId);
 

@@ -10,6 +10,14 @@ public interface UserRepository extends JpaRepository<User, UUID> {
 
     Optional<User> findByUsername(String username);
 
+    /**
+     * Locks the user's row until the transaction ends: every change of one user's sessions or settings, on any
+     * instance, then runs one after another, which is what keeps the session cap exact and a settings set whole.
+     * Empty when the user does not exist.
+     */
+    @Query(value = "SELECT id FROM users WHERE id = :id FOR UPDATE", nativeQuery = true)
+    Optional<UUID> lockById(UUID id);
+
     boolean existsByUsername(String username);
 
     /** Compare-and-set, so a password changed meanwhile is never overwritten by an upgraded old one. */

@@ -269,36 +269,20 @@ class IsolationMatrixTest extends IntegrationTest {
 
     /** The owner's data is exactly as the fixture made it. */
     private boolean stillThere(Fixture fixture) {
-        return jdbc.sql("SELECT count(*) FROM chat_sessions WHERE user_id = :u")
-                                .param("u", fixture.owner().getId())
-                                .query(Integer.class)
-                                .single()
+        UUID owner = fixture.owner().getId();
+        return number("SELECT count(*) FROM chat_sessions WHERE user_id = :v", owner) == 1
+                && number(
+                                "SELECT count(*) FROM chat_sessions WHERE session_id = :v AND title IS NULL",
+                                fixture.sessionId())
                         == 1
-                && jdbc.sql("SELECT count(*) FROM chat_sessions WHERE session_id = :s AND title IS NULL")
-                                .param("s", fixture.sessionId())
-                                .query(Integer.class)
-                                .single()
-                        == 1
-                && jdbc.sql("SELECT xp FROM users WHERE id = :u")
-                                .param("u", fixture.owner().getId())
-                                .query(Integer.class)
-                                .single()
-                        == 0
-                && jdbc.sql("SELECT count(*) FROM quiz_results WHERE user_id = :u")
-                                .param("u", fixture.owner().getId())
-                                .query(Integer.class)
-                                .single()
-                        == 0
-                && jdbc.sql("SELECT count(*) FROM user_settings WHERE user_id = :u")
-                                .param("u", fixture.owner().getId())
-                                .query(Integer.class)
-                                .single()
-                        == 0
-                && jdbc.sql("SELECT count(*) FROM users WHERE id = :u AND settings_identity_id IS NULL")
-                                .param("u", fixture.owner().getId())
-                                .query(Integer.class)
-                                .single()
-                        == 1;
+                && number("SELECT xp FROM users WHERE id = :v", owner) == 0
+                && number("SELECT count(*) FROM quiz_results WHERE user_id = :v", owner) == 0
+                && number("SELECT count(*) FROM user_settings WHERE user_id = :v", owner) == 0
+                && number("SELECT count(*) FROM users WHERE id = :v AND settings_identity_id IS NULL", owner) == 1;
+    }
+
+    private int number(String sql, Object value) {
+        return jdbc.sql(sql).param("v", value).query(Integer.class).single();
     }
 
     private String tokenOf(User user) {
