@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one admin CLI command: scripts/admin.sh <command> [args...]  (scripts/admin.sh --help lists them).
 # The jar: $APP_JAR if set; else /app/app.jar (the container); else the newest target/user-service-*.jar of this
-# repository (./mvnw -DskipTests package builds it). $JAVA picks the java binary, $JAVA_OPTS adds JVM options.
+# repository (./mvnw -DskipTests package builds it). $JAVA picks the java binary, $JAVA_OPTS sets JVM options.
 # The database and settings come from the same variables as the service (POSTGRES_*, SPRING_DATASOURCE_*, ...).
 set -euo pipefail
 
@@ -19,5 +19,13 @@ if [[ -z "$jar" || ! -f "$jar" ]]; then
     exit 1
 fi
 
-# shellcheck disable=SC2086 # JAVA_OPTS holds several options on purpose
-exec "${JAVA:-java}" ${JAVA_OPTS:-} -jar "$jar" admin "$@"
+# Unless JAVA_OPTS is set (even empty): a one-shot command spends most of its CPU time in the optimizing JIT
+# compiler, which it never profits from, so it runs with the quick compiler only (starts about twice as fast);
+# bulk_create keeps the full JIT, whose code hashes passwords much faster.
+if [[ "${1:-}" == bulk_create ]]; then
+    default_opts=""
+else
+    default_opts="-XX:TieredStopAtLevel=1"
+fi
+# shellcheck disable=SC2086 # the options are several words on purpose
+exec "${JAVA:-java}" ${JAVA_OPTS-$default_opts} -jar "$jar" admin "$@"

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,18 @@ class AdminCliScriptsTest {
     }
 
     @Test
+    void shortCommandsUseTheQuickJitUnlessJavaOptsIsSet() throws Exception {
+        Map<String, String> env = new HashMap<>(
+                Map.of("APP_JAR", Files.writeString(dir.resolve("app.jar"), "").toString()));
+        env.put("JAVA_OPTS", null);
+
+        assertThat(run("list_users.sh", env).out()).startsWith("-XX:TieredStopAtLevel=1\n-jar\n");
+        assertThat(run("bulk_create_users.sh", env, "f.json").out()).startsWith("-jar\n");
+        env.put("JAVA_OPTS", "-Xmx256m -Dx=y");
+        assertThat(run("list_users.sh", env).out()).startsWith("-Xmx256m\n-Dx=y\n-jar\n");
+    }
+
+    @Test
     void exitCodeOfTheCommandIsTheScriptsExitCode() throws Exception {
         Path jar = Files.writeString(dir.resolve("app.jar"), "");
         Path failing = executable("failing-java", "#!/bin/sh\necho 'error: no user named x' >&2\nexit 1\n");
@@ -84,8 +97,15 @@ class AdminCliScriptsTest {
                         "JAVA",
                         executable("echo-java", "#!/bin/sh\nprintf '%s\\n' \"$@\"\n")
                                 .toString());
-        builder.environment().remove("JAVA_OPTS");
-        builder.environment().putAll(env);
+        builder.environment().put("JAVA_OPTS", "");
+        // A null value unsets the variable.
+        env.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
         Process process = builder.start();
         process.getOutputStream().close();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
