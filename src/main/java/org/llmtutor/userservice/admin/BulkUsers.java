@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,8 +14,8 @@ import org.llmtutor.userservice.user.PasswordHasher;
 import org.springframework.stereotype.Component;
 
 /**
- * Bulk create and delete. Creating is bound by BCrypt, so the hashes of a batch are computed on every core at once and
- * then written in one short transaction; users that exist are skipped, which also makes a rerun after a crash finish
+ * Bulk create and delete. Creating is bound by BCrypt, so the hashes are computed on every core while finished ones
+ * are written a batch per short transaction; users that exist are skipped, which also makes a rerun after a crash finish
  * the job. The first batch that cannot be written stops the run (the database is gone or refusing): its entries and
  * all later ones count as failed, and a rerun picks them up.
  */
@@ -60,15 +59,21 @@ class BulkUsers {
         String failure = null;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
+            // Every hash is queued at once, so the cores keep hashing the next batches while one is being written.
+            List<Future<NewUser>> hashed = new ArrayList<>(todo.size());
+            for (Entry e : todo) {
+                hashed.add(pool.submit(() -> new NewUser(e.username(), hasher.hash(e.password()), e.role())));
+            }
             for (int from = 0; from < todo.size(); from += batchSize) {
-                List<Entry> batch = todo.subList(from, Math.min(todo.size(), from + batchSize));
+                int to = Math.min(todo.size(), from + batchSize);
                 try {
-                    raced.addAll(writer.insert(hashAll(pool, batch)));
+                    raced.addAll(writer.insert(results(hashed.subList(from, to))));
                 } catch (RuntimeException e) {
-                    failure = "entries [" + batch.get(0).index() + "] onwards were not created: " + AdminCli.reason(e);
+                    failure =
+                            "entries [" + todo.get(from).index() + "] onwards were not created: " + AdminCli.reason(e);
                     break;
                 }
-                done += batch.size();
+                done = to;
                 progress.update(done);
             }
         } finally {
@@ -107,16 +112,13 @@ class BulkUsers {
         return new Summary(done - missing.size(), missing.size(), entries.size() - done);
     }
 
-    private List<NewUser> hashAll(ExecutorService pool, List<Entry> batch) {
-        List<Callable<NewUser>> jobs = batch.stream()
-                .<Callable<NewUser>>map(e -> () -> new NewUser(e.username(), hasher.hash(e.password()), e.role()))
-                .toList();
+    private static List<NewUser> results(List<Future<NewUser>> futures) {
+        List<NewUser> users = new ArrayList<>(futures.size());
         try {
-            List<NewUser> hashed = new ArrayList<>(batch.size());
-            for (Future<NewUser> future : pool.invokeAll(jobs)) {
-                hashed.add(future.get());
+            for (Future<NewUser> future : futures) {
+                users.add(future.get());
             }
-            return hashed;
+            return users;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

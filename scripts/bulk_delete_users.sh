@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+# Usage: scripts/bulk_delete_users.sh <file.json>
+exec "$(dirname "${BASH_SOURCE[0]}")/admin.sh" bulk_delete "$@"
