@@ -295,19 +295,7 @@ final class AdminCommands {
 
         @Override
         public int run(AdminContext ctx) {
-            BulkUserFile.Parsed parsed = BulkUserFile.forCreate(file);
-            if (!parsed.problems().isEmpty()) {
-                parsed.problems().forEach(ctx.io().err()::println);
-                int total = parsed.problems().size() + parsed.entries().size();
-                fail(parsed.problems().size() + " of " + total + " entries are invalid; nothing was created");
-            }
-            long started = System.nanoTime();
-            BulkUsers.Summary s = ctx.bean(BulkUsers.class).create(parsed.entries(), ctx.io());
-            ctx.out()
-                    .printf(
-                            "created %d, skipped %d, failed %d (%s)%n",
-                            s.created(), s.skipped(), s.failed(), since(started));
-            return s.failed() == 0 ? AdminCli.OK : AdminCli.FAILED;
+            return bulk(ctx, BulkUserFile.forCreate(file), "created", "skipped", BulkUsers::create);
         }
     }
 
@@ -327,19 +315,7 @@ final class AdminCommands {
 
         @Override
         public int run(AdminContext ctx) {
-            BulkUserFile.Parsed parsed = BulkUserFile.forDelete(file);
-            if (!parsed.problems().isEmpty()) {
-                parsed.problems().forEach(ctx.io().err()::println);
-                int total = parsed.problems().size() + parsed.entries().size();
-                fail(parsed.problems().size() + " of " + total + " entries are invalid; nothing was deleted");
-            }
-            long started = System.nanoTime();
-            BulkUsers.Summary s = ctx.bean(BulkUsers.class).delete(parsed.entries(), ctx.io());
-            ctx.out()
-                    .printf(
-                            "deleted %d, missing %d, failed %d (%s)%n",
-                            s.created(), s.skipped(), s.failed(), since(started));
-            return s.failed() == 0 ? AdminCli.OK : AdminCli.FAILED;
+            return bulk(ctx, BulkUserFile.forDelete(file), "deleted", "missing", BulkUsers::delete);
         }
     }
 
@@ -349,7 +325,7 @@ final class AdminCommands {
                 "Create a credential for an internal service and print its token (svc_...) on stdout. It is shown"
                         + " this once and stored only as a hash.",
                 "Scopes: settings:read settings:write sessions:read sessions:write profile:read profile:write"
-                        + " quiz:read quiz:write (write includes read)."
+                        + " quiz:read quiz:write metrics:read (write includes read)."
             })
     static final class CreateServiceToken implements Action {
         @Mixin
@@ -488,6 +464,28 @@ final class AdminCommands {
 
     private static void printJson(AdminContext ctx, Object value) {
         ctx.out().println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+    }
+
+    /** The bulk operation over a file's entries; {@code done} and {@code passed} name the summary's counts. */
+    interface BulkOperation {
+        BulkUsers.Summary apply(BulkUsers bulk, List<BulkUserFile.Entry> entries, AdminIo io);
+    }
+
+    /** Reports every bad entry and changes nothing, or runs the operation and prints its summary. */
+    private static int bulk(
+            AdminContext ctx, BulkUserFile.Parsed parsed, String done, String passed, BulkOperation operation) {
+        if (!parsed.problems().isEmpty()) {
+            parsed.problems().forEach(ctx.io().err()::println);
+            int total = parsed.problems().size() + parsed.entries().size();
+            fail(parsed.problems().size() + " of " + total + " entries are invalid; nothing was " + done);
+        }
+        long started = System.nanoTime();
+        BulkUsers.Summary s = operation.apply(ctx.bean(BulkUsers.class), parsed.entries(), ctx.io());
+        ctx.out()
+                .printf(
+                        "%s %d, %s %d, failed %d (%s)%n",
+                        done, s.done(), passed, s.passed(), s.failed(), since(started));
+        return s.failed() == 0 ? AdminCli.OK : AdminCli.FAILED;
     }
 
     private static String since(long startedNanos) {

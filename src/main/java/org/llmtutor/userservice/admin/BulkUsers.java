@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 class BulkUsers {
 
     /** created + skipped + failed = the entries of the file. */
-    record Summary(int created, int skipped, int failed) {}
+    /** @param done users created (or deleted); @param passed usernames skipped as existing (or missing) */
+    record Summary(int done, int passed, int failed) {}
 
     private final PasswordHasher hasher;
     private final BulkUserWriter writer;
