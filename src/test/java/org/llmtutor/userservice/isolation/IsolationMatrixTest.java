@@ -100,6 +100,33 @@ class IsolationMatrixTest extends IntegrationTest {
                     true,
                     Scope.SESSIONS_WRITE,
                     true,
+                    200),
+            new Endpoint(
+                    "read settings",
+                    "GET",
+                    f -> "/settings/" + f.owner().getId(),
+                    f -> null,
+                    false,
+                    Scope.SETTINGS_READ,
+                    true,
+                    200),
+            new Endpoint(
+                    "replace settings",
+                    "POST",
+                    f -> "/settings/" + f.owner().getId(),
+                    f -> settingsBody(),
+                    true,
+                    Scope.SETTINGS_WRITE,
+                    true,
+                    200),
+            new Endpoint(
+                    "merge settings",
+                    "PATCH",
+                    f -> "/settings/" + f.owner().getId(),
+                    f -> settingsBody(),
+                    true,
+                    Scope.SETTINGS_WRITE,
+                    false,
                     200));
 
     private static AppInstance legacy;
@@ -194,7 +221,13 @@ class IsolationMatrixTest extends IntegrationTest {
                                 .param("s", fixture.sessionId())
                                 .query(Integer.class)
                                 .single()
-                        == 1;
+                        == 1
+                && jdbc.sql("SELECT (SELECT count(*) FROM user_settings WHERE user_id = :u)"
+                                        + " + (SELECT count(*) FROM user_settings_identity WHERE user_id = :u)")
+                                .param("u", fixture.owner().getId())
+                                .query(Integer.class)
+                                .single()
+                        == 0;
     }
 
     private String tokenOf(User user) {
@@ -211,5 +244,9 @@ class IsolationMatrixTest extends IntegrationTest {
 
     private static String sessionBody(User owner, String sessionId) {
         return "{\"user_id\":\"" + owner.getId() + "\",\"session_id\":\"" + sessionId + "\"}";
+    }
+
+    private static String settingsBody() {
+        return "{\"agent\":{\"provider\":\"zai\",\"model\":\"glm-4.6v\"},\"identityId\":\"ds_man\"}";
     }
 }
