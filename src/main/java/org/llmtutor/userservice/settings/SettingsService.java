@@ -9,6 +9,7 @@ import org.llmtutor.userservice.auth.AccessGuard;
 import org.llmtutor.userservice.auth.AccessGuard.Data;
 import org.llmtutor.userservice.common.ApiException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
@@ -36,7 +37,8 @@ public class SettingsService {
         this.guard = guard;
     }
 
-    @Transactional(readOnly = true)
+    /** Repeatable read: the rows and the identity come from one snapshot, never half of a concurrent replace. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public SettingsMap get(UUID userId) {
         guard.checkRead(Data.SETTINGS, userId);
         settings.findOwner(userId).orElseThrow(() -> ApiException.notFound(USER_NOT_FOUND));

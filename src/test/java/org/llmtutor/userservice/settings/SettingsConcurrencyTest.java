@@ -40,6 +40,35 @@ class SettingsConcurrencyTest extends TwoInstanceTest {
     }
 
     @Test
+    void readsDuringParallelReplacesAlwaysSeeOneCompleteSet() throws Exception {
+        User user = newUser(Role.USER);
+        String token = api().token(user.getUsername(), PASSWORD);
+        List<Api> instances = List.of(api(), secondApi());
+        api().postJson("/settings/" + user.getId(), completeSet(999), token);
+
+        List<String> reads = new ArrayList<>();
+        List<Integer> statuses = runInParallel(40, i -> {
+            Api api = instances.get(i % 2);
+            if (i % 2 == 0) {
+                return api.postJson("/settings/" + user.getId(), completeSet(i), token)
+                        .status();
+            }
+            Api.Response r = api.get("/settings/" + user.getId(), token);
+            synchronized (reads) {
+                reads.add(r.body());
+            }
+            return r.status();
+        });
+
+        assertThat(statuses).containsOnly(200);
+        for (String body : reads) {
+            List<String> markers = markers(body);
+            assertThat(markers).as(body).hasSize(4);
+            assertThat(markers).as(body).containsOnly(markers.get(0));
+        }
+    }
+
+    @Test
     void parallelReplacesAndMergesNeverLeaveAMixedSet() throws Exception {
         User user = newUser(Role.USER);
         String token = api().token(user.getUsername(), PASSWORD);
