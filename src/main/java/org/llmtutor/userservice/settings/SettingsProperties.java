@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * @param providers the providers a user may choose ({@code SETTINGS_PROVIDERS}); anything else is refused
  * @param defaults per service key, what GET answers for a service the user never stored
- * @param models per provider, models suggested to UIs (the catalog); any well-formed model name is accepted
+ * @param models per provider, models suggested to UIs (the catalog); any well-formed model name is accepted.
+ *     Suggestions for providers not in {@code providers} are left out, so that narrowing SETTINGS_PROVIDERS alone works.
  */
 @ConfigurationProperties("app.settings")
 public record SettingsProperties(
@@ -47,12 +48,6 @@ public record SettingsProperties(
             throw new IllegalStateException("app.settings.defaults names unknown services " + unknownServices
                     + "; known: "
                     + Arrays.stream(ServiceType.values()).map(ServiceType::key).toList());
-        }
-        for (String provider : models.keySet()) {
-            if (!providers.contains(provider)) {
-                throw new IllegalStateException("app.settings.models suggests models for " + provider
-                        + ", which is not one of SETTINGS_PROVIDERS " + providers);
-            }
         }
     }
 
