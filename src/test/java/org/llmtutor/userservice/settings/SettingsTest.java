@@ -159,6 +159,19 @@ class SettingsTest extends IntegrationTest {
                 .containsExactly("rag");
     }
 
+    @Test
+    void storedValuesThatTodaysRulesWouldRefuseAreStillAnsweredAsStored() {
+        User user = newUser(Role.USER);
+        jdbc.sql("INSERT INTO user_settings (user_id, service_type, provider, model_name)"
+                        + " VALUES (:u, 'agent', 'anthropic', 'claude 3 opus')")
+                .param("u", user.getId())
+                .update();
+
+        assertThat(get(user, token(user)))
+                .isEqualTo("{\"agent\":{\"provider\":\"anthropic\",\"model\":\"claude 3 opus\"}," + DEFAULT_RAG + ","
+                        + DEFAULT_QUIZ + "}");
+    }
+
     static Stream<Arguments> badBodies() {
         String good = "{\"provider\":\"openai\",\"model\":\"gpt-4o\"}";
         return Stream.of(
