@@ -61,7 +61,10 @@ class SecurityConfig {
                     + " credential, so any caller can read and change any user's settings, sessions and XP. Turn it"
                     + " off once every client sends a credential.");
             // Only a request that carries no credential at all gets through unauthenticated; a bad one is still 401.
-            http.authorizeHttpRequests(auth -> auth.requestMatchers(LEGACY_DATA_PATHS)
+            // The settings catalog would match GET /settings/{userId}; it is not a Python-era path.
+            http.authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, "/settings/catalog")
+                    .authenticated()
+                    .requestMatchers(LEGACY_DATA_PATHS)
                     .access((authentication, context) ->
                             new AuthorizationDecision(context.getRequest().getHeader(HttpHeaders.AUTHORIZATION) == null
                                     || isAuthenticated(authentication.get()))));

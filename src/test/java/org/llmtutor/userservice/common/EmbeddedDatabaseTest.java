@@ -83,7 +83,7 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
-    void addXpQuizResultsAndSettingsWorkOnTheEmbeddedDatabaseToo() {
+    void addXpAndQuizResultsWorkOnTheEmbeddedDatabaseToo() {
         try (AppInstance app = AppInstance.start("app.data-dir=" + dataDir)) {
             String userId = app.bean(UserService.class)
                     .create("embedded_bob", "embedded password", Role.USER)
@@ -120,15 +120,6 @@ class EmbeddedDatabaseTest {
                     .json();
             assertThat(stats.get("count").asInt()).isEqualTo(1);
             assertThat(stats.get("average").asDouble()).isEqualTo(80.0);
-
-            String settings = "{\"agent\":{\"provider\":\"zai\",\"model\":\"glm-4.6v\"},"
-                    + "\"rag\":{\"provider\":\"mistral\",\"model\":\"mistral-small-latest\"},"
-                    + "\"quiz\":{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\"},\"identityId\":\"ds_man\"}";
-            assertThat(app.api()
-                            .postJson("/settings/" + userId, settings, token)
-                            .status())
-                    .isEqualTo(200);
-            assertThat(app.api().get("/settings/" + userId, token).body()).isEqualTo(settings);
         }
     }
 
@@ -141,5 +132,29 @@ class EmbeddedDatabaseTest {
             assertThat(app.api().login("ghost", "wrong").status()).isEqualTo(403);
         }
         assertThat(Files.list(dataDir)).isNotEmpty();
+    }
+
+    @Test
+    void settingsRoundTripOnTheEmbeddedDatabaseToo() {
+        String full = "{\"agent\":{\"provider\":\"openrouter\",\"model\":\"anthropic/claude-3-5-sonnet\"},"
+                + "\"rag\":{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\"},"
+                + "\"quiz\":{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\"},\"identityId\":\"ds_woman\"}";
+        try (AppInstance app = AppInstance.start("app.data-dir=" + dataDir)) {
+            var user = app.bean(UserService.class).create("embedded_bob", "embedded password", Role.USER);
+            String token = app.api().token("embedded_bob", "embedded password");
+            String path = "/settings/" + user.getId();
+
+            assertThat(app.api().get(path, token).body()).isEqualTo("{}");
+            assertThat(app.api().postJson(path, full, token).status()).isEqualTo(200);
+            assertThat(app.api().get(path, token).body()).isEqualTo(full);
+            assertThat(app.api()
+                            .method("PATCH", path, "application/json", "{\"agent\":null,\"identityId\":null}", token)
+                            .body())
+                    .isEqualTo(full.replace("openrouter", "zai")
+                            .replace("anthropic/claude-3-5-sonnet", "glm-4.6v")
+                            .replace(",\"identityId\":\"ds_woman\"", ""));
+            assertThat(app.api().postJson(path, "{}", token).status()).isEqualTo(200);
+            assertThat(app.api().get(path, token).body()).isEqualTo("{}");
+        }
     }
 }

@@ -278,7 +278,7 @@ class IsolationMatrixTest extends IntegrationTest {
                 && number("SELECT xp FROM users WHERE id = :v", owner) == 0
                 && number("SELECT count(*) FROM quiz_results WHERE user_id = :v", owner) == 0
                 && number("SELECT count(*) FROM user_settings WHERE user_id = :v", owner) == 0
-                && number("SELECT count(*) FROM users WHERE id = :v AND settings_identity_id IS NULL", owner) == 1;
+                && number("SELECT count(*) FROM user_settings_identity WHERE user_id = :v", owner) == 0;
     }
 
     private int number(String sql, Object value) {

@@ -1,0 +1,49 @@
+package org.llmtutor.userservice.settings;
+
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/settings")
+class SettingsController {
+
+    record Status(String status) {
+        static final Status SUCCESS = new Status("success");
+    }
+
+    private final SettingsService settings;
+
+    SettingsController(SettingsService settings) {
+        this.settings = settings;
+    }
+
+    /** A literal path, so Spring MVC prefers it to {@code /{user_id}}; any valid credential may read it. */
+    @GetMapping("/catalog")
+    SettingsCatalog catalog() {
+        return settings.catalog();
+    }
+
+    @GetMapping("/{user_id}")
+    SettingsMap get(@PathVariable("user_id") UUID userId) {
+        return settings.get(userId);
+    }
+
+    /** The body is read as a tree so that every bad key and value can be named in one 422. */
+    @PostMapping("/{user_id}")
+    Status replace(@PathVariable("user_id") UUID userId, @RequestBody JsonNode body) {
+        settings.replace(userId, body);
+        return Status.SUCCESS;
+    }
+
+    @PatchMapping("/{user_id}")
+    SettingsMap patch(@PathVariable("user_id") UUID userId, @RequestBody JsonNode body) {
+        return settings.patch(userId, body);
+    }
+}

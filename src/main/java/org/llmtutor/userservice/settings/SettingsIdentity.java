@@ -1,0 +1,35 @@
+package org.llmtutor.userservice.settings;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.UUID;
+
+/** The persona a user chose in the UI (settings key {@code identityId}). */
+@Entity
+@Table(name = "user_settings_identity")
+class SettingsIdentity {
+
+    @Id
+    @Column(name = "user_id")
+    private UUID userId;
+
+    @Column(name = "identity_id", nullable = false)
+    private String identityId;
+
+    protected SettingsIdentity() {}
+
+    SettingsIdentity(UUID userId, String identityId) {
+        this.userId = userId;
+        this.identityId = identityId;
+    }
+
+    String getIdentityId() {
+        return identityId;
+    }
+
+    void setIdentityId(String identityId) {
+        this.identityId = identityId;
+    }
+}

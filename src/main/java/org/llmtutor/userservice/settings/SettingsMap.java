@@ -1,0 +1,14 @@
+package org.llmtutor.userservice.settings;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The settings as the Web UI reads them: {@code {}} when nothing is stored, otherwise all three services (defaults
+ * filling those never stored) and {@code identityId} when one is set. The UI replaces its whole state with a
+ * non-empty answer, so a partial map would break it.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SettingsMap(ModelChoice agent, ModelChoice rag, ModelChoice quiz, String identityId) {
+
+    static final SettingsMap EMPTY = new SettingsMap(null, null, null, null);
+}

@@ -1,0 +1,125 @@
+package org.llmtutor.userservice.settings;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.llmtutor.userservice.auth.AccessGuard;
+import org.llmtutor.userservice.auth.AccessGuard.Data;
+import org.llmtutor.userservice.common.ApiException;
+import org.llmtutor.userservice.user.UserRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+@Service
+public class SettingsService {
+
+    private static final String USER_NOT_FOUND = "User not found";
+
+    private final UserSettingRepository settings;
+    private final UserRepository users;
+    private final SettingsIdentityRepository identities;
+    private final SettingsValidator validator;
+    private final SettingsProperties properties;
+    private final AccessGuard guard;
+
+    SettingsService(
+            UserSettingRepository settings,
+            UserRepository users,
+            SettingsIdentityRepository identities,
+            SettingsValidator validator,
+            SettingsProperties properties,
+            AccessGuard guard) {
+        this.settings = settings;
+        this.users = users;
+        this.identities = identities;
+        this.validator = validator;
+        this.properties = properties;
+        this.guard = guard;
+    }
+
+    /** Repeatable read: the rows and the identity come from one snapshot, never half of a concurrent replace. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public SettingsMap get(UUID userId) {
+        guard.checkRead(Data.SETTINGS, userId);
+        if (!users.existsById(userId)) {
+            throw ApiException.notFound(USER_NOT_FOUND);
+        }
+        return current(userId);
+    }
+
+    /** POST: the body becomes the whole stored set, in one transaction under the owner's row lock. */
+    @Transactional
+    public void replace(UUID userId, JsonNode body) {
+        guard.checkWrite(Data.SETTINGS, userId);
+        apply(userId, validator.replacement(body));
+    }
+
+    /** PATCH: only what the body names changes; answers the whole resulting map. */
+    @Transactional
+    public SettingsMap patch(UUID userId, JsonNode body) {
+        guard.checkWrite(Data.SETTINGS, userId);
+        apply(userId, validator.patch(body));
+        return current(userId);
+    }
+
+    public SettingsCatalog catalog() {
+        Map<String, ModelChoice> defaults = new LinkedHashMap<>();
+        for (ServiceType service : ServiceType.values()) {
+            defaults.put(service.key(), properties.defaultFor(service));
+        }
+        return new SettingsCatalog(properties.providers(), properties.suggestedModels(), defaults);
+    }
+
+    private void apply(UUID userId, SettingsWrite write) {
+        // Serialises writers of this user across instances: each sees the complete set the previous one left.
+        users.lockById(userId).orElseThrow(() -> ApiException.notFound(USER_NOT_FOUND));
+        Map<ServiceType, ModelChoice> toInsert = new EnumMap<>(write.chosen());
+        for (UserSetting row : settings.findByUserId(userId)) {
+            ServiceType service = ServiceType.fromKey(row.getServiceType()).orElse(null);
+            if (service != null && toInsert.containsKey(service)) {
+                // Updated in place, never deleted and re-inserted: the unique (user_id, service_type) stays satisfied.
+                row.choose(toInsert.remove(service));
+            } else if (write.replace() || write.cleared().contains(service)) {
+                settings.delete(row);
+            }
+        }
+        toInsert.forEach((service, choice) -> settings.save(new UserSetting(userId, service, choice)));
+        if (write.identityGiven()) {
+            setIdentity(userId, write.identityId());
+        }
+    }
+
+    private void setIdentity(UUID userId, String identityId) {
+        SettingsIdentity stored = identities.findById(userId).orElse(null);
+        if (identityId == null) {
+            if (stored != null) {
+                identities.delete(stored);
+            }
+        } else if (stored == null) {
+            identities.save(new SettingsIdentity(userId, identityId));
+        } else {
+            stored.setIdentityId(identityId);
+        }
+    }
+
+    private SettingsMap current(UUID userId) {
+        Map<ServiceType, ModelChoice> stored = new EnumMap<>(ServiceType.class);
+        List<UserSetting> rows = settings.findByUserId(userId);
+        // Rows of service types this version does not know (Python-era leftovers) are not part of the map.
+        rows.forEach(row -> ServiceType.fromKey(row.getServiceType()).ifPresent(s -> stored.put(s, row.choice())));
+        String identityId =
+                identities.findById(userId).map(SettingsIdentity::getIdentityId).orElse(null);
+        if (stored.isEmpty() && identityId == null) {
+            return SettingsMap.EMPTY;
+        }
+        return new SettingsMap(
+                stored.getOrDefault(ServiceType.AGENT, properties.defaultFor(ServiceType.AGENT)),
+                stored.getOrDefault(ServiceType.RAG, properties.defaultFor(ServiceType.RAG)),
+                stored.getOrDefault(ServiceType.QUIZ, properties.defaultFor(ServiceType.QUIZ)),
+                identityId);
+    }
+}

@@ -1,0 +1,10 @@
+package org.llmtutor.userservice.settings;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface UserSettingRepository extends JpaRepository<UserSetting, UUID> {
+
+    List<UserSetting> findByUserId(UUID userId);
+}

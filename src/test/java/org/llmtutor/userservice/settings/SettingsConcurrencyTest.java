@@ -1,0 +1,181 @@
+package org.llmtutor.userservice.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.llmtutor.userservice.support.Api;
+import org.llmtutor.userservice.support.TwoInstanceTest;
+import org.llmtutor.userservice.user.Role;
+import org.llmtutor.userservice.user.User;
+
+/** Parallel writes to one user's settings, through two instances on one database, never mix sets nor fail. */
+class SettingsConcurrencyTest extends TwoInstanceTest {
+
+    private static final Pattern MARKERS = Pattern.compile("set-(\\d+)");
+
+    @Test
+    void twentyParallelReplacesThroughTwoInstancesEndInOneCompleteSet() throws Exception {
+        User user = newUser(Role.USER);
+        String token = api().token(user.getUsername(), PASSWORD);
+        List<Api> instances = List.of(api(), secondApi());
+
+        List<Integer> statuses = runInParallel(
+                20,
+                i -> instances
+                        .get(i % 2)
+                        .postJson("/settings/" + user.getId(), completeSet(i), token)
+                        .status());
+
+        assertThat(statuses).containsOnly(200);
+        assertOneCompleteSet(user, token);
+    }
+
+    @Test
+    void readsDuringParallelReplacesAlwaysSeeOneCompleteSet() throws Exception {
+        User user = newUser(Role.USER);
+        String token = api().token(user.getUsername(), PASSWORD);
+        List<Api> instances = List.of(api(), secondApi());
+        api().postJson("/settings/" + user.getId(), completeSet(999), token);
+
+        List<String> reads = new ArrayList<>();
+        List<Integer> statuses = runInParallel(40, i -> {
+            Api api = instances.get(i % 2);
+            if (i % 2 == 0) {
+                return api.postJson("/settings/" + user.getId(), completeSet(i), token)
+                        .status();
+            }
+            Api.Response r = api.get("/settings/" + user.getId(), token);
+            synchronized (reads) {
+                reads.add(r.body());
+            }
+            return r.status();
+        });
+
+        assertThat(statuses).containsOnly(200);
+        for (String body : reads) {
+            List<String> markers = markers(body);
+            assertThat(markers).as(body).hasSize(4);
+            assertThat(markers).as(body).containsOnly(markers.get(0));
+        }
+    }
+
+    @Test
+    void parallelReplacesAndMergesNeverLeaveAMixedSet() throws Exception {
+        User user = newUser(Role.USER);
+        String token = api().token(user.getUsername(), PASSWORD);
+        List<Api> instances = List.of(api(), secondApi());
+
+        List<Integer> statuses = runInParallel(20, i -> {
+            Api api = instances.get(i % 2);
+            String path = "/settings/" + user.getId();
+            return i % 4 == 0
+                    ? api.method("PATCH", path, "application/json", "{\"rag\":null}", token)
+                            .status()
+                    : api.postJson(path, completeSet(i), token).status();
+        });
+
+        assertThat(statuses).containsOnly(200);
+        String body = api().get("/settings/" + user.getId(), token).body();
+        List<String> markers = markers(body);
+        assertThat(markers).as(body).hasSizeBetween(3, 4);
+        assertThat(markers)
+                .as("agent, quiz and identity come from one replace: %s", body)
+                .containsOnly(markers.get(0));
+    }
+
+    @Test
+    void twentyParallelFirstWritesOfTheSameServiceStoreExactlyOneRow() throws Exception {
+        User user = newUser(Role.USER);
+        String token = api().token(user.getUsername(), PASSWORD);
+        List<Api> instances = List.of(api(), secondApi());
+
+        List<Integer> statuses = runInParallel(
+                20,
+                i -> instances
+                        .get(i % 2)
+                        .method(
+                                "PATCH",
+                                "/settings/" + user.getId(),
+                                "application/json",
+                                "{\"agent\":{\"provider\":\"zai\",\"model\":\"set-" + i + "\"},\"identityId\":\"set-"
+                                        + i + "\"}",
+                                token)
+                        .status());
+
+        assertThat(statuses).containsOnly(200);
+        assertThat(rows("SELECT count(*) FROM user_settings WHERE user_id = :u", user))
+                .isEqualTo(1);
+        assertThat(rows("SELECT count(*) FROM user_settings_identity WHERE user_id = :u", user))
+                .isEqualTo(1);
+        List<String> markers =
+                markers(api().get("/settings/" + user.getId(), token).body());
+        assertThat(markers).hasSize(2);
+        assertThat(markers).as("model and identity from the same request").containsOnly(markers.get(0));
+    }
+
+    private void assertOneCompleteSet(User user, String token) {
+        String body = api().get("/settings/" + user.getId(), token).body();
+        List<String> markers = markers(body);
+        assertThat(markers).as(body).hasSize(4);
+        assertThat(markers).as(body).containsOnly(markers.get(0));
+        assertThat(rows("SELECT count(*) FROM user_settings WHERE user_id = :u", user))
+                .isEqualTo(3);
+    }
+
+    private int rows(String sql, User user) {
+        return jdbc.sql(sql).param("u", user.getId()).query(Integer.class).single();
+    }
+
+    /** A complete set whose every value carries the number of the request that wrote it. */
+    private static String completeSet(int i) {
+        return "{\"agent\":{\"provider\":\"zai\",\"model\":\"set-" + i + "\"},"
+                + "\"rag\":{\"provider\":\"openai\",\"model\":\"set-" + i + "\"},"
+                + "\"quiz\":{\"provider\":\"mistral\",\"model\":\"set-" + i + "\"},\"identityId\":\"set-" + i + "\"}";
+    }
+
+    private static List<String> markers(String body) {
+        List<String> found = new ArrayList<>();
+        Matcher m = MARKERS.matcher(body);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    private interface Call {
+        int run(int i) throws Exception;
+    }
+
+    private static List<Integer> runInParallel(int count, Call call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                Callable<Integer> task = () -> {
+                    start.await();
+                    return call.run(n);
+                };
+                futures.add(pool.submit(task));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : futures) {
+                statuses.add(f.get());
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
