@@ -25,15 +25,18 @@ COPY --from=build /src/extracted/spring-boot-loader/ ./
 COPY --from=build /src/extracted/snapshot-dependencies/ ./
 COPY --from=build /src/extracted/application/ ./
 COPY --chmod=755 scripts/ ./scripts/
+# Only the embedded database (no POSTGRES_HOST) writes here; everything else in /app stays read-only to the app.
+RUN mkdir /app/data && chown app:app /app/data
 USER app:app
 
 ENV PORT=8000 \
     APP_JAR=/app/app.jar \
-    USER_SERVICE_DATA_DIR=/app/data \
-    JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+    USER_SERVICE_DATA_DIR=/app/data
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
     CMD curl -fsS "http://127.0.0.1:${PORT}/actuator/health/readiness" >/dev/null || exit 1
 
+# The heap follows the container's memory limit; JAVA_OPTS adds to (or overrides) these flags. The memory flags are
+# not in the environment, so admin scripts run beside the server (docker compose exec) keep their own small defaults.
 # `docker run IMAGE admin list` runs the admin CLI instead of the server.
-ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/app.jar \"$@\"", "--"]
+ENTRYPOINT ["sh", "-c", "exec java -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError $JAVA_OPTS -jar /app/app.jar \"$@\"", "--"]
