@@ -2,16 +2,11 @@ package org.llmtutor.userservice.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.llmtutor.userservice.support.Api;
+import org.llmtutor.userservice.support.Parallel;
 import org.llmtutor.userservice.support.TwoInstanceTest;
 import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.User;
@@ -27,7 +22,7 @@ class XpConcurrencyTest extends TwoInstanceTest {
         int calls = 200;
 
         long started = System.nanoTime();
-        List<Api.Response> responses = runInParallel(
+        List<Api.Response> responses = Parallel.run(
                 calls,
                 i -> instances
                         .get(i % 2)
@@ -48,33 +43,5 @@ class XpConcurrencyTest extends TwoInstanceTest {
                         .single())
                 .isEqualTo(expected);
         System.out.printf("%d parallel add_xp calls through two instances: %d ms%n", calls, millis);
-    }
-
-    private interface Call {
-        Api.Response run(int i) throws Exception;
-    }
-
-    private static List<Api.Response> runInParallel(int count, Call call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, 64));
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Api.Response>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int n = i;
-                Callable<Api.Response> task = () -> {
-                    start.await();
-                    return call.run(n);
-                };
-                futures.add(pool.submit(task));
-            }
-            start.countDown();
-            List<Api.Response> results = new ArrayList<>();
-            for (Future<Api.Response> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.llmtutor.userservice.support.Api;
+import org.llmtutor.userservice.support.Parallel;
 import org.llmtutor.userservice.support.TwoInstanceTest;
 import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.User;
@@ -25,7 +21,7 @@ class SessionRotationConcurrencyTest extends TwoInstanceTest {
         String token = api().token(user.getUsername(), PASSWORD);
         List<Api> instances = List.of(api(), secondApi());
 
-        List<Integer> statuses = runInParallel(
+        List<Integer> statuses = Parallel.run(
                 200,
                 i -> instances
                         .get(i % 2)
@@ -54,7 +50,7 @@ class SessionRotationConcurrencyTest extends TwoInstanceTest {
         String contested = uniqueName("contested");
         List<Api> instances = List.of(api(), secondApi());
 
-        List<Integer> statuses = runInParallel(
+        List<Integer> statuses = Parallel.run(
                 8,
                 i -> instances
                         .get(i % 2)
@@ -63,33 +59,5 @@ class SessionRotationConcurrencyTest extends TwoInstanceTest {
 
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 400).hasSize(7);
-    }
-
-    private interface Call {
-        int run(int i) throws Exception;
-    }
-
-    private static List<Integer> runInParallel(int count, Call call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, 64));
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int n = i;
-                Callable<Integer> task = () -> {
-                    start.await();
-                    return call.run(n);
-                };
-                futures.add(pool.submit(task));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : futures) {
-                statuses.add(f.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

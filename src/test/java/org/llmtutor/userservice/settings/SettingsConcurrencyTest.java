@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.llmtutor.userservice.support.Api;
+import org.llmtutor.userservice.support.Parallel;
 import org.llmtutor.userservice.support.TwoInstanceTest;
 import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.User;
@@ -28,7 +24,7 @@ class SettingsConcurrencyTest extends TwoInstanceTest {
         String token = api().token(user.getUsername(), PASSWORD);
         List<Api> instances = List.of(api(), secondApi());
 
-        List<Integer> statuses = runInParallel(
+        List<Integer> statuses = Parallel.run(
                 20,
                 i -> instances
                         .get(i % 2)
@@ -47,7 +43,7 @@ class SettingsConcurrencyTest extends TwoInstanceTest {
         api().postJson("/settings/" + user.getId(), completeSet(999), token);
 
         List<String> reads = new ArrayList<>();
-        List<Integer> statuses = runInParallel(40, i -> {
+        List<Integer> statuses = Parallel.run(40, i -> {
             Api api = instances.get(i % 2);
             if (i % 2 == 0) {
                 return api.postJson("/settings/" + user.getId(), completeSet(i), token)
@@ -74,7 +70,7 @@ class SettingsConcurrencyTest extends TwoInstanceTest {
         String token = api().token(user.getUsername(), PASSWORD);
         List<Api> instances = List.of(api(), secondApi());
 
-        List<Integer> statuses = runInParallel(20, i -> {
+        List<Integer> statuses = Parallel.run(20, i -> {
             Api api = instances.get(i % 2);
             String path = "/settings/" + user.getId();
             return i % 4 == 0
@@ -98,7 +94,7 @@ class SettingsConcurrencyTest extends TwoInstanceTest {
         String token = api().token(user.getUsername(), PASSWORD);
         List<Api> instances = List.of(api(), secondApi());
 
-        List<Integer> statuses = runInParallel(
+        List<Integer> statuses = Parallel.run(
                 20,
                 i -> instances
                         .get(i % 2)
@@ -149,33 +145,5 @@ class SettingsConcurrencyTest extends TwoInstanceTest {
             found.add(m.group(1));
         }
         return found;
-    }
-
-    private interface Call {
-        int run(int i) throws Exception;
-    }
-
-    private static List<Integer> runInParallel(int count, Call call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int n = i;
-                Callable<Integer> task = () -> {
-                    start.await();
-                    return call.run(n);
-                };
-                futures.add(pool.submit(task));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : futures) {
-                statuses.add(f.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
