@@ -246,33 +246,39 @@ final class AdminCommands {
     }
 
     @Command(name = "disable", description = "Disable a user: they cannot log in and every token of theirs ends.")
-    static final class Disable implements Action {
-        @Mixin
-        Help help;
-
-        @Parameters(paramLabel = "<username>")
-        String username;
-
-        @Override
-        public int run(AdminContext ctx) {
-            boolean changed = ctx.bean(AdminService.class).setActive(username, false);
-            ctx.out().println(changed ? "disabled " + username : username + " was already disabled");
-            return AdminCli.OK;
+    static final class Disable extends SetActive {
+        Disable() {
+            super(false, "disabled");
         }
     }
 
     @Command(name = "enable", description = "Enable a disabled user again.")
-    static final class Enable implements Action {
+    static final class Enable extends SetActive {
+        Enable() {
+            super(true, "enabled");
+        }
+    }
+
+    /** disable and enable: one switch, two names. */
+    abstract static class SetActive implements Action {
         @Mixin
         Help help;
 
         @Parameters(paramLabel = "<username>")
         String username;
 
+        private final boolean active;
+        private final String done;
+
+        SetActive(boolean active, String done) {
+            this.active = active;
+            this.done = done;
+        }
+
         @Override
         public int run(AdminContext ctx) {
-            boolean changed = ctx.bean(AdminService.class).setActive(username, true);
-            ctx.out().println(changed ? "enabled " + username : username + " was already enabled");
+            boolean changed = ctx.bean(AdminService.class).setActive(username, active);
+            ctx.out().println(changed ? done + " " + username : username + " was already " + done);
             return AdminCli.OK;
         }
     }
