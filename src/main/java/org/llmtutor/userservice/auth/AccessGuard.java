@@ -41,14 +41,14 @@ public class AccessGuard {
     /** @throws ApiException 404 "User not found" unless the caller may read this user's data */
     public void checkRead(Data data, UUID ownerId) {
         if (!mayRead(data, ownerId)) {
-            throw ApiException.notFound("User not found");
+            throw ApiException.userNotFound();
         }
     }
 
     /** @throws ApiException 404 "User not found" unless the caller may change this user's data */
     public void checkWrite(Data data, UUID ownerId) {
         if (!mayWrite(data, ownerId)) {
-            throw ApiException.notFound("User not found");
+            throw ApiException.userNotFound();
         }
     }
 

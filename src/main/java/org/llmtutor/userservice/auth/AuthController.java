@@ -14,6 +14,7 @@ import org.llmtutor.userservice.audit.AuditEventType;
 import org.llmtutor.userservice.audit.AuditLog;
 import org.llmtutor.userservice.common.ApiException;
 import org.llmtutor.userservice.common.ErrorResponse.FieldProblem;
+import org.llmtutor.userservice.common.StatusResponse;
 import org.llmtutor.userservice.user.UserProfile;
 import org.llmtutor.userservice.user.UserRepository;
 import org.springframework.http.HttpHeaders;
@@ -34,10 +35,6 @@ class AuthController {
 
     private static final String FORM = MediaType.APPLICATION_FORM_URLENCODED_VALUE;
     private static final String MULTIPART = MediaType.MULTIPART_FORM_DATA_VALUE;
-
-    record Status(String status) {
-        static final Status SUCCESS = new Status("success");
-    }
 
     record PasswordChange(
             @NotEmpty @JsonProperty("current_password") String currentPassword,
@@ -136,24 +133,24 @@ class AuthController {
         return guard.currentUser()
                 .flatMap(caller -> users.findById(caller.id()))
                 .map(UserProfile::of)
-                .orElseThrow(() -> ApiException.notFound("User not found"));
+                .orElseThrow(ApiException::userNotFound);
     }
 
     /** Ends the access token used for this call (and its login session, if it came from one). */
     @PostMapping("/logout")
-    Status logout() {
+    StatusResponse logout() {
         CurrentUser caller = caller();
         revocations.logout(currentToken(), caller.username());
-        return Status.SUCCESS;
+        return StatusResponse.SUCCESS;
     }
 
     /** Ends every token and login session of the caller, on every device. */
     @PostMapping("/logout-all")
-    Status logoutAll() {
+    StatusResponse logoutAll() {
         CurrentUser caller = caller();
         revocations.revokeAll(caller.id(), "logout-all");
         audit.record(AuditEventType.LOGOUT_ALL, caller.id(), caller.username(), caller.username(), null);
-        return Status.SUCCESS;
+        return StatusResponse.SUCCESS;
     }
 
     @GetMapping("/sessions")
@@ -173,14 +170,14 @@ class AuthController {
     }
 
     @DeleteMapping("/sessions/{id}")
-    Status endSession(@PathVariable("id") UUID id) {
+    StatusResponse endSession(@PathVariable("id") UUID id) {
         CurrentUser caller = caller();
         if (!refreshTokens.endSession(caller.id(), id)) {
             throw ApiException.notFound("Session not found");
         }
         audit.record(
                 AuditEventType.LOGIN_SESSION_ENDED, caller.id(), caller.username(), caller.username(), "session " + id);
-        return Status.SUCCESS;
+        return StatusResponse.SUCCESS;
     }
 
     /** Changes the caller's password; answers a new access token because every older one (this one too) ends. */
@@ -190,7 +187,7 @@ class AuthController {
     }
 
     private CurrentUser caller() {
-        return guard.currentUser().orElseThrow(() -> ApiException.notFound("User not found"));
+        return guard.currentUser().orElseThrow(ApiException::userNotFound);
     }
 
     private static AccessToken currentToken() {

@@ -61,7 +61,7 @@ public class PasswordChangeService {
             hasher.spendVerificationTime();
             throw LoginService.locked(admission);
         }
-        User user = users.findById(caller.id()).orElseThrow(() -> ApiException.notFound("User not found"));
+        User user = users.findById(caller.id()).orElseThrow(ApiException::userNotFound);
         if (!hasher.matches(currentPassword, user.getHashedPassword())) {
             if (admission.lockStarted()) {
                 metrics.lockoutStarted();

@@ -25,6 +25,11 @@ public class ApiException extends RuntimeException {
         this.errors = errors;
     }
 
+    /** The 404 for a user who does not exist or whom the caller may not see: the two answer alike (contract part B). */
+    public static ApiException userNotFound() {
+        return notFound("User not found");
+    }
+
     public static ApiException notFound(String detail) {
         return new ApiException(HttpStatus.NOT_FOUND, detail);
     }

@@ -13,7 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ProfileService {
 
-    static final String NOT_FOUND = "User not found";
     /** The xp column is an INTEGER. */
     static final int MAX_XP = Integer.MAX_VALUE;
 
@@ -30,13 +29,13 @@ public class ProfileService {
     @Transactional(readOnly = true)
     public UserProfile profile(UUID userId) {
         guard.checkRead(Data.PROFILE, userId);
-        return users.findById(userId).map(UserProfile::of).orElseThrow(() -> ApiException.notFound(NOT_FOUND));
+        return users.findById(userId).map(UserProfile::of).orElseThrow(ApiException::userNotFound);
     }
 
     @Transactional(readOnly = true)
     public int xp(UUID userId) {
         guard.checkRead(Data.PROFILE, userId);
-        return xp.findXp(userId).orElseThrow(() -> ApiException.notFound(NOT_FOUND));
+        return xp.findXp(userId).orElseThrow(ApiException::userNotFound);
     }
 
     /**
@@ -47,9 +46,9 @@ public class ProfileService {
     public int addXp(UUID userId, int amount) {
         guard.checkWrite(Data.PROFILE, userId);
         if (xp.add(userId, amount, MAX_XP) == 0) {
-            xp.findXp(userId).orElseThrow(() -> ApiException.notFound(NOT_FOUND));
+            xp.findXp(userId).orElseThrow(ApiException::userNotFound);
             throw new ApiException(HttpStatus.CONFLICT, "XP cannot exceed " + MAX_XP + "; nothing was added");
         }
-        return xp.findXp(userId).orElseThrow(() -> ApiException.notFound(NOT_FOUND));
+        return xp.findXp(userId).orElseThrow(ApiException::userNotFound);
     }
 }

@@ -60,7 +60,7 @@ class QuizController {
             return quizzes.record(body.userId(), body.quizId(), body.score().doubleValue(), details);
         } catch (DataIntegrityViolationException deletedMeanwhile) {
             // The user was deleted between our check and our insert.
-            throw ApiException.notFound(QuizService.NOT_FOUND);
+            throw ApiException.userNotFound();
         }
     }
 

@@ -15,8 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class QuizService {
 
-    static final String NOT_FOUND = "User not found";
-
     private final QuizResultRepository results;
     private final UserRepository users;
     private final AccessGuard guard;
@@ -69,7 +67,7 @@ public class QuizService {
     /** An unknown user answers 404 rather than an empty list, as the other per-user endpoints do. */
     private void requireUser(UUID userId) {
         if (!users.existsById(userId)) {
-            throw ApiException.notFound(NOT_FOUND);
+            throw ApiException.userNotFound();
         }
     }
 }

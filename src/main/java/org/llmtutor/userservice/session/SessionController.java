@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import org.llmtutor.userservice.common.ApiException;
+import org.llmtutor.userservice.common.StatusResponse;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -47,10 +48,6 @@ class SessionController {
 
     record RenameSession(@Size(max = 500) String title) {}
 
-    record Status(String status) {
-        static final Status SUCCESS = new Status("success");
-    }
-
     private final SessionService sessions;
 
     SessionController(SessionService sessions) {
@@ -77,9 +74,9 @@ class SessionController {
     }
 
     @DeleteMapping("/{session_id}")
-    Status delete(@PathVariable("session_id") String sessionId) {
+    StatusResponse delete(@PathVariable("session_id") String sessionId) {
         sessions.delete(sessionId);
-        return Status.SUCCESS;
+        return StatusResponse.SUCCESS;
     }
 
     @PatchMapping("/{session_id}")

@@ -49,7 +49,7 @@ public class SessionService {
     @Transactional
     public SessionRecord create(UUID userId, String sessionId, String title) {
         guard.checkWrite(Data.SESSIONS, userId);
-        users.lockById(userId).orElseThrow(() -> ApiException.notFound("User not found"));
+        users.lockById(userId).orElseThrow(ApiException::userNotFound);
         Optional<ChatSession> existing = sessions.findBySessionId(sessionId);
         if (existing.isPresent()) {
             if (existing.get().getUserId().equals(userId)) {

@@ -1,6 +1,7 @@
 package org.llmtutor.userservice.settings;
 
 import java.util.UUID;
+import org.llmtutor.userservice.common.StatusResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,10 +14,6 @@ import tools.jackson.databind.JsonNode;
 @RestController
 @RequestMapping("/settings")
 class SettingsController {
-
-    record Status(String status) {
-        static final Status SUCCESS = new Status("success");
-    }
 
     private final SettingsService settings;
 
@@ -37,9 +34,9 @@ class SettingsController {
 
     /** The body is read as a tree so that every bad key and value can be named in one 422. */
     @PostMapping("/{user_id}")
-    Status replace(@PathVariable("user_id") UUID userId, @RequestBody JsonNode body) {
+    StatusResponse replace(@PathVariable("user_id") UUID userId, @RequestBody JsonNode body) {
         settings.replace(userId, body);
-        return Status.SUCCESS;
+        return StatusResponse.SUCCESS;
     }
 
     @PatchMapping("/{user_id}")

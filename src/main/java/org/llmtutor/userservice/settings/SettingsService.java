@@ -17,8 +17,6 @@ import tools.jackson.databind.JsonNode;
 @Service
 public class SettingsService {
 
-    private static final String USER_NOT_FOUND = "User not found";
-
     private final UserSettingRepository settings;
     private final UserRepository users;
     private final SettingsIdentityRepository identities;
@@ -46,7 +44,7 @@ public class SettingsService {
     public SettingsMap get(UUID userId) {
         guard.checkRead(Data.SETTINGS, userId);
         if (!users.existsById(userId)) {
-            throw ApiException.notFound(USER_NOT_FOUND);
+            throw ApiException.userNotFound();
         }
         return current(userId);
     }
@@ -76,7 +74,7 @@ public class SettingsService {
 
     private void apply(UUID userId, SettingsWrite write) {
         // Serialises writers of this user across instances: each sees the complete set the previous one left.
-        users.lockById(userId).orElseThrow(() -> ApiException.notFound(USER_NOT_FOUND));
+        users.lockById(userId).orElseThrow(ApiException::userNotFound);
         Map<ServiceType, ModelChoice> toInsert = new EnumMap<>(write.chosen());
         for (UserSetting row : settings.findByUserId(userId)) {
             ServiceType service = ServiceType.fromKey(row.getServiceType()).orElse(null);
