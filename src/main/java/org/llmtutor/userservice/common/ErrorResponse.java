@@ -5,17 +5,20 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
- * Every error body: a human-readable {@code detail}, and for validation errors (422) the bad fields. This is the
- * shape the Python (FastAPI) service answered and the Web UI reads.
+ * The shape of every error body, for the API document: an RFC 9457 problem ({@code application/problem+json}) whose
+ * {@code detail} is always a human-readable string, as the Python (FastAPI) service answered and the Web UI reads. The
+ * bodies themselves are written by {@link ProblemRenderer}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(description = "RFC 9457 problem details")
 public record ErrorResponse(
+        @Schema(example = "about:blank") String type,
+        @Schema(example = "Not Found") String title,
+        @Schema(example = "404") Integer status,
         @Schema(example = "User not found") String detail,
-        @Schema(description = "422 only: each bad field") List<FieldProblem> errors) {
-
-    public ErrorResponse(String detail) {
-        this(detail, null);
-    }
+        @Schema(example = "/profile/0b5a3e1c-7f2d-4c1e-9a8b-3d2f1e0c9b8a/xp") String instance,
+        @Schema(description = "422 only: each bad field") List<FieldProblem> errors,
+        @Schema(description = "500 only: the request id to quote when reporting it") String reference) {
 
     public record FieldProblem(String field, String message) {}
 }

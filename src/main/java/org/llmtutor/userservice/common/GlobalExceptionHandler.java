@@ -1,9 +1,12 @@
 package org.llmtutor.userservice.common;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -11,6 +14,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindingResult;
@@ -21,34 +25,72 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
-/** Turns every exception that reaches Spring MVC into a JSON body with a string {@code detail}. */
+/**
+ * The one place exceptions become HTTP answers: the domain's failures by their {@link DomainException.Kind}, Spring's
+ * own by their status, a database that is away as 503, anything else as 500 with a reference. Every answer is a
+ * problem document made by {@link ProblemRenderer}. Exceptions raised in filters and on the error page come here too.
+ */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GlobalExceptionHandler.class);
 
+    private final ProblemRenderer problems;
+    private final DatabaseOutage outage;
+
+    GlobalExceptionHandler(ProblemRenderer problems, DatabaseOutage outage) {
+        this.problems = problems;
+        this.outage = outage;
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Object> domain(DomainException e) {
+        HttpHeaders headers = new HttpHeaders();
+        if (e.retryAfter() != null) {
+            headers.set(HttpHeaders.RETRY_AFTER, retryAfterSeconds(e.retryAfter()));
+        }
+        HttpStatus status =
+                switch (e.kind()) {
+                    case REJECTED -> HttpStatus.BAD_REQUEST;
+                    case NOT_AUTHENTICATED -> {
+                        headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                        yield HttpStatus.UNAUTHORIZED;
+                    }
+                    case REFUSED -> HttpStatus.FORBIDDEN;
+                    case NOT_FOUND -> HttpStatus.NOT_FOUND;
+                    case CONFLICT -> HttpStatus.CONFLICT;
+                    case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+                    case THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
+                    case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+                };
+        if (e instanceof InvalidInputException invalid) {
+            return problems.entity(problems.invalid(e.getMessage(), invalid.problems()), headers);
+        }
+        return problems.entity(problems.problem(status, e.getMessage()), headers);
+    }
+
     @ExceptionHandler(ApiException.class)
-    static ResponseEntity<ErrorResponse> api(ApiException e) {
-        return ResponseEntity.status(e.status()).headers(e.headers()).body(e.body());
+    ResponseEntity<Object> api(ApiException e) {
+        return problems.entity(problems.problem(e.status(), e.getMessage()), e.headers());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ErrorResponse> typeMismatch(MethodArgumentTypeMismatchException e) {
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
         String expected = e.getRequiredType() == UUID.class ? "must be a UUID" : "has the wrong type";
-        return validation(List.of(new ErrorResponse.FieldProblem(e.getName(), expected)));
+        return domain(InvalidInputException.of(e.getName(), expected));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
-    ResponseEntity<ErrorResponse> constraintViolation(ConstraintViolationException e) {
-        return validation(e.getConstraintViolations().stream()
-                .map(v -> new ErrorResponse.FieldProblem(
-                        lastNode(v.getPropertyPath().toString()), v.getMessage()))
-                .toList());
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException e) {
+        return domain(InvalidInputException.of(e.getConstraintViolations().stream()
+                .map(v -> new ErrorResponse.FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .toList()));
     }
 
     /**
@@ -56,43 +98,73 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
      * keep-alive client from sending its next request into a socket the server is about to close.
      */
     @ExceptionHandler(PayloadTooLargeException.class)
-    ResponseEntity<ErrorResponse> tooLarge(PayloadTooLargeException e) {
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                .header(HttpHeaders.CONNECTION, "close")
-                .body(new ErrorResponse(e.getMessage()));
+    ResponseEntity<Object> tooLarge(PayloadTooLargeException e) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.CONNECTION, "close");
+        return problems.entity(problems.problem(HttpStatus.CONTENT_TOO_LARGE, e.getMessage()), headers);
+    }
+
+    /** Tomcat could not parse the form or query string: too large (413), or not valid percent-encoded UTF-8 (400). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> unparsableParameters(InvalidParameterException e) {
+        if (e.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+            return tooLarge(new PayloadTooLargeException("The form is larger than the server accepts"));
+        }
+        return problems.entity(
+                problems.problem(
+                        HttpStatus.BAD_REQUEST,
+                        "The query string or form is not valid: it must be percent-encoded UTF-8"),
+                HttpHeaders.EMPTY);
+    }
+
+    /** A multipart body that ends early, lacks its closing boundary or breaks the part limits. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> unreadableMultipart(MultipartException e) {
+        return problems.entity(
+                problems.problem(HttpStatus.BAD_REQUEST, "The multipart body is malformed or incomplete"),
+                HttpHeaders.EMPTY);
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ErrorResponse> unexpected(Exception e) {
-        String reference = UUID.randomUUID().toString();
-        // The class and message only: stack traces and SQL stay out of default logs (DEBUG shows the trace).
-        log.error("Unexpected error {}: {}", reference, e.getClass().getName());
-        log.debug("Unexpected error {}", reference, e);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-                .body(new ErrorResponse("Internal server error (reference " + reference + ")"));
+    ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseOutage.isUnreachable(e)) {
+            outage.refused(e);
+            return domain(outage.unavailable());
+        }
+        String reference = RequestIdFilter.currentId(request);
+        if (reference == null) {
+            reference = UUID.randomUUID().toString();
+        }
+        // The class only: stack traces and SQL stay out of default logs (DEBUG shows the trace).
+        log.error("Unexpected error (reference {}): {}", reference, e.getClass().getName());
+        log.debug("Unexpected error (reference {})", reference, e);
+        ProblemDetail problem = problems.problem(
+                HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error (reference " + reference + ")");
+        problem.setProperty(ProblemRenderer.REFERENCE, reference);
+        return problems.entity(problem, HttpHeaders.EMPTY);
     }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return asObject(validation(fieldProblems(e.getBindingResult())));
+        return domain(InvalidInputException.of(fieldProblems(e.getBindingResult())));
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<ErrorResponse.FieldProblem> problems = e.getParameterValidationResults().stream()
+        List<ErrorResponse.FieldProblem> found = e.getParameterValidationResults().stream()
                 .flatMap(r -> r.getResolvableErrors().stream()
                         .map(err -> new ErrorResponse.FieldProblem(
                                 r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
                 .toList();
-        return asObject(validation(problems));
+        return domain(InvalidInputException.of(found));
     }
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(
             MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return asObject(validation(List.of(new ErrorResponse.FieldProblem(e.getParameterName(), "is required"))));
+        return domain(InvalidInputException.of(e.getParameterName(), "is required"));
     }
 
     @Override
@@ -100,7 +172,7 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         PayloadTooLargeException tooLarge = causeOfType(e, PayloadTooLargeException.class);
         if (tooLarge != null) {
-            return asObject(tooLarge(tooLarge));
+            return tooLarge(tooLarge);
         }
         DatabindException binding = causeOfType(e, DatabindException.class);
         if (binding != null && !binding.getPath().isEmpty()) {
@@ -108,26 +180,20 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
                     .orElse("body");
-            return asObject(validation(List.of(new ErrorResponse.FieldProblem(field, "has the wrong type"))));
+            return domain(InvalidInputException.of(field, "has the wrong type"));
         }
         String detail = causeOfType(e, JacksonException.class) != null
                 ? "Request body is not valid JSON"
                 : "Request body is missing or unreadable";
-        return asObject(ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
-                .body(new ErrorResponse(detail, List.of(new ErrorResponse.FieldProblem("body", detail)))));
+        return problems.entity(
+                problems.invalid(detail, List.of(new ErrorResponse.FieldProblem("body", detail))), HttpHeaders.EMPTY);
     }
 
-    /** Spring's own exceptions (404, 405, 406, 415, ...) keep their status; only the body is made ours. */
+    /** Spring's own exceptions (404, 405, 406, 415, ...) keep their status and headers; the body is the problem. */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        HttpStatus known = HttpStatus.resolve(status.value());
-        String detail = known != null ? known.getReasonPhrase() : "Error " + status.value();
-        return new ResponseEntity<>(new ErrorResponse(detail), headers, status);
-    }
-
-    static ResponseEntity<ErrorResponse> validation(List<ErrorResponse.FieldProblem> problems) {
-        return api(ApiException.validation(problems));
+        return problems.entity(problems.problem(status), headers);
     }
 
     private static List<ErrorResponse.FieldProblem> fieldProblems(BindingResult result) {
@@ -158,6 +224,10 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
         return dot < 0 ? path : path.substring(dot + 1);
     }
 
+    private static String retryAfterSeconds(Duration retryAfter) {
+        return Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000));
+    }
+
     private static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
@@ -165,10 +235,5 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         return null;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static ResponseEntity<Object> asObject(ResponseEntity<?> response) {
-        return (ResponseEntity) response;
     }
 }

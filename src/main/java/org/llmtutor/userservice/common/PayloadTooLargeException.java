@@ -6,6 +6,10 @@ import java.io.IOException;
 public class PayloadTooLargeException extends IOException {
 
     public PayloadTooLargeException(long limit) {
-        super("Request body is larger than " + limit + " bytes");
+        this("Request body is larger than " + limit + " bytes");
+    }
+
+    public PayloadTooLargeException(String detail) {
+        super(detail);
     }
 }

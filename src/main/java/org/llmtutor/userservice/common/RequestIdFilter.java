@@ -24,6 +24,18 @@ class RequestIdFilter extends OncePerRequestFilter {
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
     private static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
 
+    /** The caller's id when it is a sane token, otherwise a fresh one. */
+    static String idFor(String given) {
+        return given != null && VALID.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
+    }
+
+    /** The id given to this request, or null before this filter ran (Tomcat refused the request itself). */
+    static String currentId(HttpServletRequest request) {
+        return (String) request.getAttribute(ATTRIBUTE);
+    }
+
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
         return false;
@@ -32,12 +44,9 @@ class RequestIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String id = (String) request.getAttribute(ATTRIBUTE);
+        String id = currentId(request);
         if (id == null) {
-            String given = request.getHeader(HEADER);
-            id = given != null && VALID.matcher(given).matches()
-                    ? given
-                    : UUID.randomUUID().toString();
+            id = idFor(request.getHeader(HEADER));
             request.setAttribute(ATTRIBUTE, id);
         }
         response.setHeader(HEADER, id);

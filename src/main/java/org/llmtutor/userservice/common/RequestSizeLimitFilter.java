@@ -19,11 +19,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
-    private final ErrorWriter errors;
+    private final ProblemRenderer problems;
 
-    RequestSizeLimitFilter(long limit, ErrorWriter errors) {
+    RequestSizeLimitFilter(long limit, ProblemRenderer problems) {
         this.limit = limit;
-        this.errors = errors;
+        this.problems = problems;
     }
 
     @Override
@@ -31,10 +31,10 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
             response.setHeader(HttpHeaders.CONNECTION, "close");
-            errors.write(
+            problems.write(
+                    request,
                     response,
-                    HttpStatus.CONTENT_TOO_LARGE.value(),
-                    new ErrorResponse(new PayloadTooLargeException(limit).getMessage()));
+                    problems.problem(HttpStatus.CONTENT_TOO_LARGE, new PayloadTooLargeException(limit).getMessage()));
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

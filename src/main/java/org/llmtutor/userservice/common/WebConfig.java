@@ -1,6 +1,7 @@
 package org.llmtutor.userservice.common;
 
 import org.apache.catalina.core.StandardHost;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -8,9 +9,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.UrlHandlerFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
-class WebConfig {
+class WebConfig implements WebMvcConfigurer {
+
+    private final InputBoundary inputBoundary;
+
+    WebConfig(InputBoundary inputBoundary) {
+        this.inputBoundary = inputBoundary;
+    }
 
     /** First of all, so that every log line and every answer of the request carries its id. */
     @Bean
@@ -20,29 +30,49 @@ class WebConfig {
         return registration;
     }
 
+    /** Right inside the request id, so that whatever a later filter throws is answered like a controller's error. */
+    @Bean
+    FilterRegistrationBean<ErrorRenderingFilter> errorRenderingFilter(
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver, ProblemRenderer problems) {
+        var registration = new FilterRegistrationBean<>(new ErrorRenderingFilter(resolver, problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     /** {@code /sessions/} and {@code /sessions} are the same path; the UI uses both. Runs before security. */
     @Bean
     FilterRegistrationBean<UrlHandlerFilter> trailingSlashFilter() {
         var registration = new FilterRegistrationBean<>(
                 UrlHandlerFilter.trailingSlashHandler("/**").wrapRequest().build());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 
-    /** Errors Tomcat raises before the application sees the request are JSON too. */
+    /**
+     * Errors Tomcat raises before the application sees the request are problem documents too. The valve is put into
+     * the host's pipeline as an instance (Tomcat then adds no default one of the named class), so that it can use the
+     * application's renderer.
+     */
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonTomcatErrors() {
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonTomcatErrors(ProblemRenderer problems) {
         return factory -> factory.addContextCustomizers(context -> {
             if (context.getParent() instanceof StandardHost host) {
                 host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+                host.getPipeline().addValve(new JsonErrorReportValve(problems));
             }
         });
     }
 
     @Bean
-    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(WebProperties web, ErrorWriter errors) {
-        var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(web.maxBodyBytes(), errors));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
+            WebProperties web, ProblemRenderer problems) {
+        var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(web.maxBodyBytes(), problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(inputBoundary);
     }
 }

@@ -1,0 +1,139 @@
+package org.llmtutor.userservice.common;
+
+import jakarta.annotation.PreDestroy;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionTimedOutException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Knows whether the database is away, so that an outage is one WARN when it starts and one INFO when it ends rather
+ * than a stack trace per refused request. Requests that need the database meanwhile answer 503 with
+ * {@code Retry-After}; the pool's and driver's timeouts (application.yml, {@link DatabaseConfig}) make them fail
+ * within a second or two instead of waiting for the database.
+ */
+@Component
+public class DatabaseOutage {
+
+    /** What a refused request is told. */
+    static final String DETAIL = "The database is not reachable at the moment; try again in a few seconds";
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
+    private static final Duration PROBE_INTERVAL = Duration.ofMillis(500);
+    private static final Logger log = LoggerFactory.getLogger(DatabaseOutage.class);
+
+    private final DataSource dataSource;
+    private final AtomicReference<Long> downSince = new AtomicReference<>();
+    private final AtomicLong refused = new AtomicLong();
+    private final ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "database-outage-probe");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    DatabaseOutage(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The failure a refused request answers with. */
+    public static final class Unavailable extends DomainException {
+
+        Unavailable() {
+            super(Kind.UNAVAILABLE, DETAIL);
+        }
+
+        @Override
+        public Duration retryAfter() {
+            return RETRY_AFTER;
+        }
+    }
+
+    DomainException unavailable() {
+        return new Unavailable();
+    }
+
+    /** Notes a request refused because the database is unreachable; the first of an outage starts watching for its end. */
+    void refused(Throwable cause) {
+        refused.incrementAndGet();
+        if (downSince.compareAndSet(null, System.nanoTime())) {
+            log.warn("Database unreachable ({}); requests that need it answer 503 until it is back", summary(cause));
+            prober.schedule(this::probe, PROBE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    boolean isDown() {
+        return downSince.get() != null;
+    }
+
+    private void probe() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (connection.isValid(1)) {
+                Long since = downSince.getAndSet(null);
+                long seconds = since == null ? 0 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since);
+                log.info(
+                        "Database reachable again after {} s; {} requests were refused meanwhile",
+                        String.format("%.1f", seconds / 1000.0),
+                        refused.getAndSet(0));
+                return;
+            }
+        } catch (SQLException | RuntimeException stillDown) {
+            // Still away: look again shortly.
+        }
+        prober.schedule(this::probe, PROBE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        prober.shutdownNow();
+    }
+
+    /**
+     * Whether a failure means the database could not be reached or did not answer in time (as opposed to a bug or a
+     * refused statement): connection errors (SQLSTATE class 08), server shutdown (57P0x), cancelled statements (57014,
+     * our timeouts), no connection from the pool in time, and socket errors.
+     */
+    static boolean isUnreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CannotCreateTransactionException
+                    || t instanceof TransactionTimedOutException
+                    || t instanceof QueryTimeoutException
+                    || t instanceof DataAccessResourceFailureException
+                    || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLTimeoutException
+                    || t instanceof SocketTimeoutException
+                    || t instanceof SocketException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("57P0") || state.equals("57014")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String summary(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

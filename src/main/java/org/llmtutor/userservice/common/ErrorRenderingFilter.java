@@ -1,0 +1,89 @@
+package org.llmtutor.userservice.common;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import org.apache.catalina.connector.ClientAbortException;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/**
+ * Errors raised by filters (the security chain's database lookups, Tomcat's parameter parsing) go through the same
+ * advice as those raised by controllers, instead of reaching Tomcat, which would log a stack trace per request and
+ * answer through its error page. And an error status set without a body (Spring Boot's actuator answers an unknown
+ * health group with a bare 404) gets the problem document every other error has.
+ */
+class ErrorRenderingFilter extends OncePerRequestFilter {
+
+    private final HandlerExceptionResolver resolver;
+    private final ProblemRenderer problems;
+
+    ErrorRenderingFilter(HandlerExceptionResolver resolver, ProblemRenderer problems) {
+        this.resolver = resolver;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        BodyTrackingResponse tracked = new BodyTrackingResponse(response);
+        try {
+            chain.doFilter(request, tracked);
+        } catch (ServletException | IOException | RuntimeException e) {
+            Throwable cause = e instanceof ServletException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof ClientAbortException
+                    || !(cause instanceof Exception exception)
+                    || response.isCommitted()) {
+                throw e;
+            }
+            response.resetBuffer();
+            if (resolver.resolveException(request, response, null, exception) == null) {
+                throw e;
+            }
+            return;
+        }
+        if (response.getStatus() >= 400 && !tracked.bodyStarted && !response.isCommitted()) {
+            problems.write(request, response, problems.problem(HttpStatusCode.valueOf(response.getStatus())));
+        }
+    }
+
+    /** Notes whether anything asked for the body stream, without copying what is written. */
+    private static final class BodyTrackingResponse extends HttpServletResponseWrapper {
+
+        private boolean bodyStarted;
+
+        BodyTrackingResponse(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() throws IOException {
+            bodyStarted = true;
+            return super.getOutputStream();
+        }
+
+        @Override
+        public PrintWriter getWriter() throws IOException {
+            bodyStarted = true;
+            return super.getWriter();
+        }
+
+        @Override
+        public void sendError(int sc) throws IOException {
+            bodyStarted = true;
+            super.sendError(sc);
+        }
+
+        @Override
+        public void sendError(int sc, String msg) throws IOException {
+            bodyStarted = true;
+            super.sendError(sc, msg);
+        }
+    }
+}

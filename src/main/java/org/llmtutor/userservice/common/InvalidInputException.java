@@ -1,0 +1,37 @@
+package org.llmtutor.userservice.common;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Input that breaks a rule: names each bad field, in field order, with a detail that reads on its own. */
+public class InvalidInputException extends DomainException {
+
+    private final transient List<ErrorResponse.FieldProblem> problems;
+
+    private InvalidInputException(List<ErrorResponse.FieldProblem> sorted) {
+        super(Kind.INVALID, detail(sorted));
+        this.problems = sorted;
+    }
+
+    public static InvalidInputException of(List<ErrorResponse.FieldProblem> problems) {
+        return new InvalidInputException(problems.stream()
+                .sorted(Comparator.comparing(ErrorResponse.FieldProblem::field))
+                .toList());
+    }
+
+    public static InvalidInputException of(String field, String message) {
+        return of(List.of(new ErrorResponse.FieldProblem(field, message)));
+    }
+
+    public List<ErrorResponse.FieldProblem> problems() {
+        return problems;
+    }
+
+    private static String detail(List<ErrorResponse.FieldProblem> sorted) {
+        return sorted.isEmpty()
+                ? "Validation failed"
+                : "Validation failed: "
+                        + sorted.stream().map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; "));
+    }
+}
