@@ -4,8 +4,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.llmtutor.userservice.auth.credential.Scope;
 import org.llmtutor.userservice.auth.credential.ServiceClient;
-import org.llmtutor.userservice.common.ApiException;
 import org.llmtutor.userservice.user.Role;
+import org.llmtutor.userservice.user.UserNotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -40,17 +40,17 @@ public class AccessGuard {
         this.properties = properties;
     }
 
-    /** @throws ApiException 404 "User not found" unless the caller may read this user's data */
+    /** @throws UserNotFoundException unless the caller may read this user's data */
     public void checkRead(Data data, UUID ownerId) {
         if (!mayRead(data, ownerId)) {
-            throw ApiException.userNotFound();
+            throw new UserNotFoundException();
         }
     }
 
-    /** @throws ApiException 404 "User not found" unless the caller may change this user's data */
+    /** @throws UserNotFoundException unless the caller may change this user's data */
     public void checkWrite(Data data, UUID ownerId) {
         if (!mayWrite(data, ownerId)) {
-            throw ApiException.userNotFound();
+            throw new UserNotFoundException();
         }
     }
 

@@ -18,9 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionTimedOutException;
-import org.springframework.stereotype.Component;
 
 /**
  * Knows whether the database is away, so that an outage is one WARN when it starts and one INFO when it ends rather
@@ -33,6 +33,7 @@ public class DatabaseOutage {
 
     /** What a refused request is told. */
     static final String DETAIL = "The database is not reachable at the moment; try again in a few seconds";
+
     private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(500);
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutage.class);

@@ -8,8 +8,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.apache.catalina.connector.ClientAbortException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -17,7 +24,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * Errors raised by filters (the security chain's database lookups, Tomcat's parameter parsing) go through the same
  * advice as those raised by controllers, instead of reaching Tomcat, which would log a stack trace per request and
  * answer through its error page. And an error status set without a body (Spring Boot's actuator answers an unknown
- * health group with a bare 404) gets the problem document every other error has.
+ * health group with a bare 404) gets the problem document every other error has; an OPTIONS answer gets its allowed
+ * methods as JSON.
  */
 class ErrorRenderingFilter extends OncePerRequestFilter {
 
@@ -48,9 +56,25 @@ class ErrorRenderingFilter extends OncePerRequestFilter {
             }
             return;
         }
-        if (response.getStatus() >= 400 && !tracked.bodyStarted && !response.isCommitted()) {
-            problems.write(request, response, problems.problem(HttpStatusCode.valueOf(response.getStatus())));
+        if (tracked.bodyStarted || response.isCommitted()) {
+            return;
         }
+        if (response.getStatus() >= 400) {
+            problems.write(request, response, problems.problem(HttpStatusCode.valueOf(response.getStatus())));
+        } else if (HttpMethod.OPTIONS.matches(request.getMethod()) && response.getHeader(HttpHeaders.ALLOW) != null) {
+            // Spring answers OPTIONS with the Allow header alone; clients that parse every answer get it as JSON too.
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getOutputStream().write(problems.json(Map.of("allow", allowed(response))));
+        }
+    }
+
+    private static List<String> allowed(HttpServletResponse response) {
+        return response.getHeaders(HttpHeaders.ALLOW).stream()
+                .flatMap(value -> Arrays.stream(value.split(",")))
+                .map(String::trim)
+                .filter(method -> !method.isEmpty())
+                .toList();
     }
 
     /** Notes whether anything asked for the body stream, without copying what is written. */

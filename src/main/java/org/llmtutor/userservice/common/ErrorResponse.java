@@ -16,9 +16,14 @@ public record ErrorResponse(
         @Schema(example = "Not Found") String title,
         @Schema(example = "404") Integer status,
         @Schema(example = "User not found") String detail,
-        @Schema(example = "/profile/0b5a3e1c-7f2d-4c1e-9a8b-3d2f1e0c9b8a/xp") String instance,
+
+        @Schema(example = "/profile/0b5a3e1c-7f2d-4c1e-9a8b-3d2f1e0c9b8a/xp")
+        String instance,
+
         @Schema(description = "422 only: each bad field") List<FieldProblem> errors,
-        @Schema(description = "500 only: the request id to quote when reporting it") String reference) {
+
+        @Schema(description = "500 only: the request id to quote when reporting it")
+        String reference) {
 
     public record FieldProblem(String field, String message) {}
 }

@@ -55,29 +55,23 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
         if (e.retryAfter() != null) {
             headers.set(HttpHeaders.RETRY_AFTER, retryAfterSeconds(e.retryAfter()));
         }
-        HttpStatus status =
-                switch (e.kind()) {
-                    case REJECTED -> HttpStatus.BAD_REQUEST;
-                    case NOT_AUTHENTICATED -> {
-                        headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-                        yield HttpStatus.UNAUTHORIZED;
-                    }
-                    case REFUSED -> HttpStatus.FORBIDDEN;
-                    case NOT_FOUND -> HttpStatus.NOT_FOUND;
-                    case CONFLICT -> HttpStatus.CONFLICT;
-                    case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
-                    case THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
-                    case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
-                };
+        HttpStatus status = switch (e.kind()) {
+            case REJECTED -> HttpStatus.BAD_REQUEST;
+            case NOT_AUTHENTICATED -> {
+                headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                yield HttpStatus.UNAUTHORIZED;
+            }
+            case REFUSED -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
         if (e instanceof InvalidInputException invalid) {
             return problems.entity(problems.invalid(e.getMessage(), invalid.problems()), headers);
         }
         return problems.entity(problems.problem(status, e.getMessage()), headers);
-    }
-
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<Object> api(ApiException e) {
-        return problems.entity(problems.problem(e.status(), e.getMessage()), e.headers());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -89,7 +83,8 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraintViolation(ConstraintViolationException e) {
         return domain(InvalidInputException.of(e.getConstraintViolations().stream()
-                .map(v -> new ErrorResponse.FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .map(v -> new ErrorResponse.FieldProblem(
+                        lastNode(v.getPropertyPath().toString()), v.getMessage()))
                 .toList()));
     }
 

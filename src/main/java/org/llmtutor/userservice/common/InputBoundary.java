@@ -1,5 +1,6 @@
 package org.llmtutor.userservice.common;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Type;
@@ -12,9 +13,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
@@ -31,15 +37,17 @@ import tools.jackson.databind.json.JsonMapper;
 @ControllerAdvice
 class InputBoundary extends RequestBodyAdviceAdapter implements HandlerInterceptor {
 
-    /** Longer than any single value the API takes; request parameters (form fields included) stay well below. */
-    static final int MAX_PARAMETER_CHARS = 4096;
-    /** The body limit bounds a JSON document; this bounds one string in it (quiz details may hold long texts). */
-    static final int MAX_JSON_STRING_CHARS = 65_536;
+    /**
+     * The ceiling for any one string, beyond any value the API takes (quiz details may hold long texts, a login form
+     * is at most 64 KB); each field's own, tighter rule stays with the field.
+     */
+    static final int MAX_CHARS = 65_536;
     /** Beyond any quantity this service stores; PostgreSQL's numeric (jsonb numbers) ends near 10^131072. */
     static final int MAX_DECIMAL_EXPONENT = 1000;
     /** Names that carry a credential: in a URL they end up in proxy and access logs. */
     static final Set<String> CREDENTIAL_PARAMETERS = Set.of("username", "password", "refresh_token", "client_secret");
 
+    private static final String OUR_PACKAGE = "org.llmtutor.userservice";
     private static final int MAX_PROBLEMS = 20;
     private static final int FIELD_ECHO_MAX = 100;
 
@@ -69,7 +77,14 @@ class InputBoundary extends RequestBodyAdviceAdapter implements HandlerIntercept
     }
 
     @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws HttpMediaTypeNotAcceptableException {
+        if (request.getDispatcherType() != DispatcherType.REQUEST) {
+            return true;
+        }
+        if (handler instanceof HandlerMethod method && isOurs(method)) {
+            requireJsonAcceptable(request.getHeader(HttpHeaders.ACCEPT));
+        }
         String query = request.getQueryString();
         if (query != null && carriesCredential(query)) {
             throw new CredentialsInUrlException();
@@ -91,13 +106,36 @@ class InputBoundary extends RequestBodyAdviceAdapter implements HandlerIntercept
         return true;
     }
 
+    /**
+     * Every operation of this service answers JSON. A client that accepts none of it is told so before the operation
+     * runs: Spring would otherwise notice only when writing the answer, after a write had been applied.
+     */
+    private static void requireJsonAcceptable(String accept) throws HttpMediaTypeNotAcceptableException {
+        if (accept == null || accept.isBlank()) {
+            return;
+        }
+        List<MediaType> acceptable;
+        try {
+            acceptable = MediaType.parseMediaTypes(accept);
+        } catch (InvalidMediaTypeException e) {
+            throw new HttpMediaTypeNotAcceptableException("Could not parse 'Accept' header");
+        }
+        if (acceptable.stream().noneMatch(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON))) {
+            throw new HttpMediaTypeNotAcceptableException(List.of(MediaType.APPLICATION_JSON));
+        }
+    }
+
+    private static boolean isOurs(HandlerMethod method) {
+        return method.getBeanType().getPackageName().startsWith(OUR_PACKAGE);
+    }
+
     private static void check(String name, String value, List<ErrorResponse.FieldProblem> problems) {
         String nameProblem = problem(name, FIELD_ECHO_MAX);
         if (nameProblem != null) {
             add(problems, "parameter name", nameProblem);
             return;
         }
-        String valueProblem = problem(value, MAX_PARAMETER_CHARS);
+        String valueProblem = problem(value, MAX_CHARS);
         if (valueProblem != null) {
             add(problems, name, valueProblem);
         }
@@ -135,7 +173,7 @@ class InputBoundary extends RequestBodyAdviceAdapter implements HandlerIntercept
         }
         String field = path.isEmpty() ? "body" : path;
         if (node.isString()) {
-            String problem = problem(node.stringValue(), MAX_JSON_STRING_CHARS);
+            String problem = problem(node.stringValue(), MAX_CHARS);
             if (problem != null) {
                 add(problems, field, problem);
             }

@@ -32,6 +32,8 @@ public class InvalidInputException extends DomainException {
         return sorted.isEmpty()
                 ? "Validation failed"
                 : "Validation failed: "
-                        + sorted.stream().map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; "));
+                        + sorted.stream()
+                                .map(p -> p.field() + " " + p.message())
+                                .collect(Collectors.joining("; "));
     }
 }

@@ -30,7 +30,8 @@ class JsonErrorReportValve extends ErrorReportValve {
             return;
         }
         if (response.getHeader(RequestIdFilter.HEADER) == null) {
-            response.setHeader(RequestIdFilter.HEADER, RequestIdFilter.idFor(request.getHeader(RequestIdFilter.HEADER)));
+            response.setHeader(
+                    RequestIdFilter.HEADER, RequestIdFilter.idFor(request.getHeader(RequestIdFilter.HEADER)));
         }
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

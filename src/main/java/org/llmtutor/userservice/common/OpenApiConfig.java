@@ -49,7 +49,8 @@ public class OpenApiConfig {
                         .title("user-service")
                         .version("v1")
                         .description("Users, their login, their LLM preferences and their history for the LLM"
-                                + " tutoring platform. Every error is JSON with a string `detail`."))
+                                + " tutoring platform. Every error is an RFC 9457 problem (`application/problem+json`) with a"
+                                + " string `detail`."))
                 .components(new Components()
                         .addSecuritySchemes(
                                 BEARER,
@@ -77,7 +78,7 @@ public class OpenApiConfig {
         };
     }
 
-    /** Every operation answers errors as {@code {"detail": ...}}; secured ones also 401 without a credential. */
+    /** Every operation answers errors as problem documents with a string {@code detail}; secured ones also 401. */
     private static void errorResponses(Operation operation) {
         boolean secured =
                 operation.getSecurity() == null || !operation.getSecurity().isEmpty();
@@ -103,7 +104,7 @@ public class OpenApiConfig {
                 .description(description)
                 .content(new Content()
                         .addMediaType(
-                                org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
+                                org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                                 new MediaType()
                                         .schema(new Schema<>().$ref(ERROR_SCHEMA))
                                         .example(Map.of("detail", example))));

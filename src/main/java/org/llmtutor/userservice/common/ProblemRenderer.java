@@ -27,6 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ProblemRenderer {
 
+    /** RFC 9457's type for problems described by their status alone. */
+    static final URI BLANK_TYPE = URI.create("about:blank");
+
     static final String ERRORS = "errors";
     static final String REFERENCE = "reference";
 
@@ -38,6 +41,7 @@ public class ProblemRenderer {
 
     public ProblemDetail problem(HttpStatusCode status, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(BLANK_TYPE);
         problem.setTitle(reasonPhrase(status.value()));
         return problem;
     }
@@ -76,7 +80,7 @@ public class ProblemRenderer {
     /** The document as bytes, with {@code instance} set to the request path when it is a valid URI reference. */
     byte[] json(ProblemDetail problem, String path) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
+        body.put("type", (problem.getType() != null ? problem.getType() : BLANK_TYPE).toString());
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
@@ -87,6 +91,10 @@ public class ProblemRenderer {
         if (problem.getProperties() != null) {
             body.putAll(problem.getProperties());
         }
+        return json.writeValueAsBytes(body);
+    }
+
+    byte[] json(Object body) {
         return json.writeValueAsBytes(body);
     }
 

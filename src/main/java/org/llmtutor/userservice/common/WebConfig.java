@@ -64,8 +64,7 @@ class WebConfig implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
-            WebProperties web, ProblemRenderer problems) {
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(WebProperties web, ProblemRenderer problems) {
         var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(web.maxBodyBytes(), problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;

@@ -2,8 +2,9 @@ package org.llmtutor.userservice.profile;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.UUID;
-import org.llmtutor.userservice.common.ApiException;
+import org.llmtutor.userservice.common.InvalidInputException;
 import org.llmtutor.userservice.user.UserProfile;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,21 +42,21 @@ class ProfileController {
         return new Xp(profiles.xp(userId));
     }
 
-    @PostMapping("/{user_id}/add_xp")
+    @PostMapping(value = "/{user_id}/add_xp", consumes = MediaType.APPLICATION_JSON_VALUE)
     XpAdded addXp(@PathVariable("user_id") UUID userId, @RequestBody AddXp body) {
         return new XpAdded("success", profiles.addXp(userId, amount(body.amount())));
     }
 
     private int amount(JsonNode amount) {
         if (amount == null || amount.isNull()) {
-            throw ApiException.invalid("amount", "is required");
+            throw InvalidInputException.of("amount", "is required");
         }
         if (!amount.isIntegralNumber()) {
-            throw ApiException.invalid("amount", "must be an integer");
+            throw InvalidInputException.of("amount", "must be an integer");
         }
         int max = properties.maxXpPerAdd();
         if (!amount.canConvertToInt() || amount.intValue() < 1 || amount.intValue() > max) {
-            throw ApiException.invalid("amount", "must be between 1 and " + max);
+            throw InvalidInputException.of("amount", "must be between 1 and " + max);
         }
         return amount.intValue();
     }

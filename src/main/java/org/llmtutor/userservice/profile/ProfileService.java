@@ -3,10 +3,9 @@ package org.llmtutor.userservice.profile;
 import java.util.UUID;
 import org.llmtutor.userservice.auth.AccessGuard;
 import org.llmtutor.userservice.auth.AccessGuard.Data;
-import org.llmtutor.userservice.common.ApiException;
+import org.llmtutor.userservice.user.UserNotFoundException;
 import org.llmtutor.userservice.user.UserProfile;
 import org.llmtutor.userservice.user.UserRepository;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,13 +28,13 @@ public class ProfileService {
     @Transactional(readOnly = true)
     public UserProfile profile(UUID userId) {
         guard.checkRead(Data.PROFILE, userId);
-        return users.findById(userId).map(UserProfile::of).orElseThrow(ApiException::userNotFound);
+        return users.findById(userId).map(UserProfile::of).orElseThrow(UserNotFoundException::new);
     }
 
     @Transactional(readOnly = true)
     public int xp(UUID userId) {
         guard.checkRead(Data.PROFILE, userId);
-        return xp.findXp(userId).orElseThrow(ApiException::userNotFound);
+        return xp.findXp(userId).orElseThrow(UserNotFoundException::new);
     }
 
     /**
@@ -46,9 +45,9 @@ public class ProfileService {
     public int addXp(UUID userId, int amount) {
         guard.checkWrite(Data.PROFILE, userId);
         if (xp.add(userId, amount, MAX_XP) == 0) {
-            xp.findXp(userId).orElseThrow(ApiException::userNotFound);
-            throw new ApiException(HttpStatus.CONFLICT, "XP cannot exceed " + MAX_XP + "; nothing was added");
+            xp.findXp(userId).orElseThrow(UserNotFoundException::new);
+            throw new XpOverflowException(MAX_XP);
         }
-        return xp.findXp(userId).orElseThrow(ApiException::userNotFound);
+        return xp.findXp(userId).orElseThrow(UserNotFoundException::new);
     }
 }

@@ -8,6 +8,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.math.BigDecimal;
 import tools.jackson.databind.JsonNode;
 
 /** A JSON number from 0 to 100. Strings such as {@code "80"} are refused rather than coerced. */
@@ -24,6 +25,8 @@ import tools.jackson.databind.JsonNode;
 
     class Validator implements ConstraintValidator<Percentage, JsonNode> {
 
+        private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
         @Override
         public boolean isValid(JsonNode value, ConstraintValidatorContext context) {
             if (value == null || value.isNull()) {
@@ -34,8 +37,12 @@ import tools.jackson.databind.JsonNode;
             if (!value.isNumber()) {
                 return false;
             }
-            double score = value.doubleValue();
-            return Double.isFinite(score) && score >= 0 && score <= 100;
+            if ((value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue())) {
+                return false;
+            }
+            // Compared exactly: a number of a thousand digits is a valid JSON number far out of range, not an error.
+            BigDecimal score = value.decimalValue();
+            return score.signum() >= 0 && score.compareTo(HUNDRED) <= 0;
         }
     }
 }

@@ -10,9 +10,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
-import org.llmtutor.userservice.common.ApiException;
+import org.llmtutor.userservice.user.UserNotFoundException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,7 +51,7 @@ class QuizController {
         this.quizzes = quizzes;
     }
 
-    @PostMapping
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     QuizResultRecord record(@Valid @RequestBody NewResult body) {
         String details = body.details() == null || body.details().isNull()
@@ -60,7 +61,7 @@ class QuizController {
             return quizzes.record(body.userId(), body.quizId(), body.score().doubleValue(), details);
         } catch (DataIntegrityViolationException deletedMeanwhile) {
             // The user was deleted between our check and our insert.
-            throw ApiException.userNotFound();
+            throw new UserNotFoundException();
         }
     }
 

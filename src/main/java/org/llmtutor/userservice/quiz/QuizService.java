@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.llmtutor.userservice.auth.AccessGuard;
 import org.llmtutor.userservice.auth.AccessGuard.Data;
-import org.llmtutor.userservice.common.ApiException;
+import org.llmtutor.userservice.user.UserNotFoundException;
 import org.llmtutor.userservice.user.UserRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -67,7 +67,7 @@ public class QuizService {
     /** An unknown user answers 404 rather than an empty list, as the other per-user endpoints do. */
     private void requireUser(UUID userId) {
         if (!users.existsById(userId)) {
-            throw ApiException.userNotFound();
+            throw new UserNotFoundException();
         }
     }
 }

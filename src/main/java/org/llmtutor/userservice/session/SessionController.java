@@ -11,10 +11,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
-import org.llmtutor.userservice.common.ApiException;
 import org.llmtutor.userservice.common.StatusResponse;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -55,13 +54,13 @@ class SessionController {
     }
 
     /** 200, not 201: the Web UI treats anything else as a failure. */
-    @PostMapping
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     SessionRecord create(@Valid @RequestBody CreateSession body) {
         try {
             return sessions.create(body.userId(), body.sessionId(), body.title());
         } catch (DataIntegrityViolationException takenMeanwhile) {
             // Another user's request took the same session_id between our check and our insert.
-            throw new ApiException(HttpStatus.BAD_REQUEST, SessionService.DUPLICATE);
+            throw new SessionIdTakenException();
         }
     }
 
@@ -79,7 +78,7 @@ class SessionController {
         return StatusResponse.SUCCESS;
     }
 
-    @PatchMapping("/{session_id}")
+    @PatchMapping(value = "/{session_id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     SessionRecord rename(@PathVariable("session_id") String sessionId, @Valid @RequestBody RenameSession body) {
         return sessions.rename(sessionId, body.title());
     }

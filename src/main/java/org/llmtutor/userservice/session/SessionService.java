@@ -7,10 +7,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.llmtutor.userservice.auth.AccessGuard;
 import org.llmtutor.userservice.auth.AccessGuard.Data;
-import org.llmtutor.userservice.common.ApiException;
+import org.llmtutor.userservice.common.NotFoundException;
 import org.llmtutor.userservice.common.ServiceMetrics;
+import org.llmtutor.userservice.user.UserNotFoundException;
 import org.llmtutor.userservice.user.UserRepository;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,13 +49,13 @@ public class SessionService {
     @Transactional
     public SessionRecord create(UUID userId, String sessionId, String title) {
         guard.checkWrite(Data.SESSIONS, userId);
-        users.lockById(userId).orElseThrow(ApiException::userNotFound);
+        users.lockById(userId).orElseThrow(UserNotFoundException::new);
         Optional<ChatSession> existing = sessions.findBySessionId(sessionId);
         if (existing.isPresent()) {
             if (existing.get().getUserId().equals(userId)) {
                 return SessionRecord.of(existing.get());
             }
-            throw new ApiException(HttpStatus.BAD_REQUEST, DUPLICATE);
+            throw new SessionIdTakenException();
         }
         ChatSession session = sessions.saveAndFlush(new ChatSession(
                 UUID.randomUUID(), userId, sessionId, title, clock.instant().truncatedTo(ChronoUnit.MICROS)));
@@ -88,6 +88,6 @@ public class SessionService {
     private ChatSession writable(String sessionId) {
         return sessions.findBySessionId(sessionId)
                 .filter(s -> guard.mayWrite(Data.SESSIONS, s.getUserId()))
-                .orElseThrow(() -> ApiException.notFound(NOT_FOUND));
+                .orElseThrow(() -> new NotFoundException(NOT_FOUND));
     }
 }

@@ -2,6 +2,7 @@ package org.llmtutor.userservice.settings;
 
 import java.util.UUID;
 import org.llmtutor.userservice.common.StatusResponse;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,13 +34,15 @@ class SettingsController {
     }
 
     /** The body is read as a tree so that every bad key and value can be named in one 422. */
-    @PostMapping("/{user_id}")
+    @PostMapping(value = "/{user_id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     StatusResponse replace(@PathVariable("user_id") UUID userId, @RequestBody JsonNode body) {
         settings.replace(userId, body);
         return StatusResponse.SUCCESS;
     }
 
-    @PatchMapping("/{user_id}")
+    @PatchMapping(
+            value = "/{user_id}",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
     SettingsMap patch(@PathVariable("user_id") UUID userId, @RequestBody JsonNode body) {
         return settings.patch(userId, body);
     }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.llmtutor.userservice.auth.AccessGuard;
 import org.llmtutor.userservice.auth.AccessGuard.Data;
-import org.llmtutor.userservice.common.ApiException;
+import org.llmtutor.userservice.user.UserNotFoundException;
 import org.llmtutor.userservice.user.UserRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -44,7 +44,7 @@ public class SettingsService {
     public SettingsMap get(UUID userId) {
         guard.checkRead(Data.SETTINGS, userId);
         if (!users.existsById(userId)) {
-            throw ApiException.userNotFound();
+            throw new UserNotFoundException();
         }
         return current(userId);
     }
@@ -74,7 +74,7 @@ public class SettingsService {
 
     private void apply(UUID userId, SettingsWrite write) {
         // Serialises writers of this user across instances: each sees the complete set the previous one left.
-        users.lockById(userId).orElseThrow(ApiException::userNotFound);
+        users.lockById(userId).orElseThrow(UserNotFoundException::new);
         Map<ServiceType, ModelChoice> toInsert = new EnumMap<>(write.chosen());
         for (UserSetting row : settings.findByUserId(userId)) {
             ServiceType service = ServiceType.fromKey(row.getServiceType()).orElse(null);

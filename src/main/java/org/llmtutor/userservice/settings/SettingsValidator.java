@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.llmtutor.userservice.common.ApiException;
 import org.llmtutor.userservice.common.ErrorResponse.FieldProblem;
+import org.llmtutor.userservice.common.InvalidInputException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -60,7 +60,7 @@ class SettingsValidator {
 
     private Parsed parse(JsonNode body, boolean nullClears) {
         if (body == null || !body.isObject()) {
-            throw ApiException.invalid("body", "must be a JSON object");
+            throw InvalidInputException.of("body", "must be a JSON object");
         }
         List<FieldProblem> problems = new ArrayList<>();
         Map<ServiceType, ModelChoice> chosen = new EnumMap<>(ServiceType.class);
@@ -90,7 +90,7 @@ class SettingsValidator {
             }
         }
         if (!problems.isEmpty()) {
-            throw ApiException.validation(problems);
+            throw InvalidInputException.of(problems);
         }
         return new Parsed(chosen, cleared, identityGiven, identityId);
     }

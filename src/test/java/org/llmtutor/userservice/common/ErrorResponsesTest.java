@@ -98,8 +98,9 @@ class ErrorResponsesTest extends IntegrationTest {
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
             assertThat(response).startsWith("HTTP/1.1 400");
-            assertThat(response).containsIgnoringCase("Content-Type: application/json");
-            assertThat(response).endsWith("{\"detail\":\"Bad Request\"}");
+            assertThat(response).containsIgnoringCase("Content-Type: application/problem+json");
+            assertThat(response).containsIgnoringCase("X-Request-Id: ");
+            assertThat(response).contains("\"detail\":\"Bad Request\"");
         }
     }
 
@@ -110,7 +111,7 @@ class ErrorResponsesTest extends IntegrationTest {
 
     private static void assertJsonError(Api.Response r, int status) {
         assertThat(r.status()).as(r.body()).isEqualTo(status);
-        assertThat(r.header("Content-Type")).startsWith("application/json");
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
         assertThat(r.json().get("detail").isString()).isTrue();
         assertThat(r.body()).doesNotContain("<html", "<HTML", "trace");
     }

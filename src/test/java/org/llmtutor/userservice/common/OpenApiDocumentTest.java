@@ -69,7 +69,7 @@ class OpenApiDocumentTest extends IntegrationTest {
         assertThat(doc.at("/paths/~1auth~1me/get/security").isMissingNode())
                 .as("inherits the global requirement")
                 .isTrue();
-        assertThat(doc.at("/paths/~1auth~1me/get/responses/401/content/application~1json/schema/$ref")
+        assertThat(doc.at("/paths/~1auth~1me/get/responses/401/content/application~1problem+json/schema/$ref")
                         .asString())
                 .isEqualTo("#/components/schemas/ErrorResponse");
     }

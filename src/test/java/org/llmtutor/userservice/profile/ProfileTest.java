@@ -140,7 +140,7 @@ class ProfileTest extends IntegrationTest {
                 api().get("/profile/" + ghost + "/xp", admin),
                 api().postJson("/profile/" + ghost + "/add_xp", "{\"amount\":5}", admin))) {
             assertThat(r.status()).isEqualTo(404);
-            assertThat(r.body()).isEqualTo("{\"detail\":\"User not found\"}");
+            assertThat(r.detail()).isEqualTo("User not found");
         }
     }
 

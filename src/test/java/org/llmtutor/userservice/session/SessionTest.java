@@ -51,7 +51,7 @@ class SessionTest extends IntegrationTest {
 
         Api.Response r = api().postJson("/sessions/", body(bob.getId(), sessionId, "b"), token(bob));
         assertThat(r.status()).isEqualTo(400);
-        assertThat(r.body()).isEqualTo("{\"detail\":\"Session ID already exists\"}");
+        assertThat(r.detail()).isEqualTo("Session ID already exists");
     }
 
     @Test
@@ -200,7 +200,7 @@ class SessionTest extends IntegrationTest {
 
         Api.Response read = api().get("/sessions/user/" + alice.getId(), token(bob));
         assertThat(read.status()).isEqualTo(404);
-        assertThat(read.body()).isEqualTo("{\"detail\":\"User not found\"}");
+        assertThat(read.detail()).isEqualTo("User not found");
         assertThat(api().postJson("/sessions/", body(alice.getId(), uniqueName("forged"), null), token(bob))
                         .status())
                 .isEqualTo(404);

@@ -434,7 +434,7 @@ class SettingsTest extends IntegrationTest {
 
         Api.Response read = api().get("/settings/" + ghost, token);
         assertThat(read.status()).isEqualTo(404);
-        assertThat(read.body()).isEqualTo("{\"detail\":\"User not found\"}");
+        assertThat(read.detail()).isEqualTo("User not found");
         assertThat(api().postJson("/settings/" + ghost, FULL, token).status()).isEqualTo(404);
         assertThat(api().method("PATCH", "/settings/" + ghost, "application/json", FULL, token)
                         .status())
@@ -449,7 +449,7 @@ class SettingsTest extends IntegrationTest {
 
         Api.Response read = api().get("/settings/" + alice.getId(), token(bob));
         assertThat(read.status()).isEqualTo(404);
-        assertThat(read.body()).isEqualTo("{\"detail\":\"User not found\"}");
+        assertThat(read.detail()).isEqualTo("User not found");
         assertThat(api().postJson("/settings/" + alice.getId(), "{}", token(bob))
                         .status())
                 .isEqualTo(404);

@@ -13,18 +13,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A TCP forwarder between the application and its database that a test can cut, as a network failure would: every
- * open connection is closed and new ones are dropped at once, until {@link #restore()}.
+ * A TCP forwarder between the application and its database that a test can break the two ways a network does.
+ * {@link #cut()}: every open connection is closed and new ones are dropped at once (connection refused or reset).
+ * {@link #blackHole()}: connections stay open and new ones are accepted, but nothing gets through in either direction,
+ * as when packets are silently dropped. {@link #restore()} ends either; after a black hole, what was held back flows on,
+ * as TCP would deliver it once the network heals.
  */
 public final class TcpProxy implements AutoCloseable {
 
     private static final Pattern JDBC = Pattern.compile("^(jdbc:postgresql://)([^/:?]+)(?::(\\d+))?(/.*)$");
 
+    private enum Mode {
+        OPEN,
+        CUT,
+        BLACK_HOLE
+    }
+
     private final ServerSocket server;
     private final String targetHost;
     private final int targetPort;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
-    private volatile boolean open = true;
+    private Mode mode = Mode.OPEN;
 
     private TcpProxy(String targetHost, int targetPort) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -50,12 +59,18 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     public synchronized void cut() {
-        open = false;
+        mode = Mode.CUT;
         sockets.forEach(TcpProxy::closeQuietly);
+        notifyAll();
+    }
+
+    public synchronized void blackHole() {
+        mode = Mode.BLACK_HOLE;
     }
 
     public synchronized void restore() {
-        open = true;
+        mode = Mode.OPEN;
+        notifyAll();
     }
 
     @Override
@@ -72,29 +87,51 @@ public final class TcpProxy implements AutoCloseable {
             } catch (IOException e) {
                 return;
             }
-            try {
-                Socket upstream = new Socket(targetHost, targetPort);
-                if (!register(client, upstream)) {
-                    closeQuietly(client);
-                    closeQuietly(upstream);
-                    continue;
-                }
-                daemon(() -> pump(client, upstream), "tcp-proxy-up");
-                daemon(() -> pump(upstream, client), "tcp-proxy-down");
-            } catch (IOException e) {
+            // Connecting upstream waits out a black hole, so it runs off the accept thread.
+            daemon(() -> connect(client), "tcp-proxy-connect");
+        }
+    }
+
+    private void connect(Socket client) {
+        if (!awaitFlowing(client)) {
+            closeQuietly(client);
+            return;
+        }
+        try {
+            Socket upstream = new Socket(targetHost, targetPort);
+            if (!register(client, upstream)) {
                 closeQuietly(client);
+                closeQuietly(upstream);
+                return;
             }
+            daemon(() -> pump(client, upstream), "tcp-proxy-up");
+            daemon(() -> pump(upstream, client), "tcp-proxy-down");
+        } catch (IOException e) {
+            closeQuietly(client);
         }
     }
 
     /** False while cut; atomic with {@link #cut()}, so that no connection slips through. */
     private synchronized boolean register(Socket client, Socket upstream) {
-        if (!open) {
+        if (mode == Mode.CUT) {
             return false;
         }
         sockets.add(client);
         sockets.add(upstream);
         return true;
+    }
+
+    /** Holds the caller while the proxy is a black hole; false when it is cut (or the socket went away). */
+    private synchronized boolean awaitFlowing(Socket socket) {
+        while (mode == Mode.BLACK_HOLE && !socket.isClosed()) {
+            try {
+                wait(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return mode == Mode.OPEN && !socket.isClosed();
     }
 
     private void pump(Socket from, Socket to) {
@@ -103,6 +140,9 @@ public final class TcpProxy implements AutoCloseable {
                 OutputStream out = to.getOutputStream()) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
+                if (!awaitFlowing(to)) {
+                    break;
+                }
                 out.write(buffer, 0, n);
                 out.flush();
             }

@@ -4,6 +4,7 @@ import org.llmtutor.userservice.auth.login.LoginProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -36,7 +37,7 @@ public class TestSupportConfig {
         record Echo(String name, Integer count) {}
 
         /** A JSON endpoint to exercise body parsing errors independently of any feature. */
-        @PostMapping("/test/echo")
+        @PostMapping(value = "/test/echo", consumes = MediaType.APPLICATION_JSON_VALUE)
         Echo echo(@RequestBody Echo body) {
             return body;
         }

@@ -1,19 +1,14 @@
 package org.llmtutor.userservice.auth.login;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.llmtutor.userservice.audit.AuditEventType;
 import org.llmtutor.userservice.audit.AuditLog;
 import org.llmtutor.userservice.auth.token.JwtService;
 import org.llmtutor.userservice.auth.token.TokenResponse;
-import org.llmtutor.userservice.common.ApiException;
 import org.llmtutor.userservice.common.ServiceMetrics;
 import org.llmtutor.userservice.user.PasswordHasher;
 import org.llmtutor.userservice.user.User;
 import org.llmtutor.userservice.user.UserRepository;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,8 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class LoginService {
 
     static final String BAD_CREDENTIALS = "Incorrect username or password";
-    private static final DateTimeFormatter LOCK_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     // Longer than any username the service creates or could have adopted from a sane deployment; not worth a row.
     private static final int MAX_TRACKED_USERNAME = 256;
 
@@ -67,7 +60,7 @@ public class LoginService {
      * Checks a username and password under the brute-force rules. Not one transaction on purpose: the BCrypt check
      * runs while no row lock is held.
      *
-     * @throws ApiException 401 for bad credentials, 403 while the username is locked
+     * @throws LoginFailedException for bad credentials; AccountLockedException while the username is locked
      */
     public User authenticate(String username, String password) {
         if (username.length() > MAX_TRACKED_USERNAME) {
@@ -115,16 +108,11 @@ public class LoginService {
                 tx -> users.updatePasswordHash(user.getId(), user.getHashedPassword(), newHash));
     }
 
-    static ApiException locked(LoginThrottle.Admission admission) {
-        return new ApiException(
-                HttpStatus.FORBIDDEN,
-                "Account is locked due to multiple failed login attempts. Locked until "
-                        + LOCK_TIME.format(admission.lockedUntil()) + " UTC.");
+    static AccountLockedException locked(LoginThrottle.Admission admission) {
+        return new AccountLockedException(admission.lockedUntil());
     }
 
-    private static ApiException badCredentials() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        return new ApiException(HttpStatus.UNAUTHORIZED, BAD_CREDENTIALS, headers, null);
+    private static LoginFailedException badCredentials() {
+        return new LoginFailedException();
     }
 }

@@ -1,20 +1,18 @@
 package org.llmtutor.userservice.auth.login;
 
-import java.util.List;
 import org.llmtutor.userservice.audit.AuditEventType;
 import org.llmtutor.userservice.audit.AuditLog;
 import org.llmtutor.userservice.auth.CurrentUser;
 import org.llmtutor.userservice.auth.token.JwtService;
 import org.llmtutor.userservice.auth.token.TokenResponse;
 import org.llmtutor.userservice.auth.token.TokenRevocationService;
-import org.llmtutor.userservice.common.ApiException;
-import org.llmtutor.userservice.common.ErrorResponse.FieldProblem;
+import org.llmtutor.userservice.common.InvalidInputException;
 import org.llmtutor.userservice.common.ServiceMetrics;
 import org.llmtutor.userservice.user.PasswordHasher;
 import org.llmtutor.userservice.user.PasswordPolicy;
 import org.llmtutor.userservice.user.User;
+import org.llmtutor.userservice.user.UserNotFoundException;
 import org.llmtutor.userservice.user.UserRepository;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -58,25 +56,25 @@ public class PasswordChangeService {
      */
     public TokenResponse change(CurrentUser caller, String currentPassword, String newPassword) {
         PasswordPolicy.violation(newPassword).ifPresent(problem -> {
-            throw ApiException.validation(List.of(new FieldProblem("new_password", problem)));
+            throw InvalidInputException.of("new_password", problem);
         });
         LoginThrottle.Admission admission = throttle.admit(caller.username());
         if (!admission.admitted()) {
             hasher.spendVerificationTime();
             throw LoginService.locked(admission);
         }
-        User user = users.findById(caller.id()).orElseThrow(ApiException::userNotFound);
+        User user = users.findById(caller.id()).orElseThrow(UserNotFoundException::new);
         if (!hasher.matches(currentPassword, user.getHashedPassword())) {
             if (admission.lockStarted()) {
                 metrics.lockoutStarted();
             }
-            throw new ApiException(HttpStatus.BAD_REQUEST, WRONG_PASSWORD);
+            throw PasswordChangeRefusedException.wrongCurrentPassword();
         }
         throttle.succeeded(caller.username());
         String newHash = hasher.hash(newPassword);
         User changed = transactions.execute(tx -> {
             if (users.updatePasswordHash(user.getId(), user.getHashedPassword(), newHash) == 0) {
-                throw new ApiException(HttpStatus.CONFLICT, "The password was changed meanwhile; try again");
+                throw PasswordChangeRefusedException.changedMeanwhile();
             }
             revocations.revokeAll(user.getId(), "password changed");
             audit.record(AuditEventType.PASSWORD_CHANGED, user.getId(), user.getUsername(), user.getUsername(), null);

@@ -8,12 +8,9 @@ import java.util.List;
 import java.util.UUID;
 import org.llmtutor.userservice.audit.AuditEventType;
 import org.llmtutor.userservice.audit.AuditLog;
-import org.llmtutor.userservice.common.ApiException;
 import org.llmtutor.userservice.common.ServiceMetrics;
 import org.llmtutor.userservice.user.User;
 import org.llmtutor.userservice.user.UserRepository;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -66,7 +63,7 @@ public class RefreshTokenService {
     }
 
     /** Trades a refresh token for a new access token and a new refresh token. */
-    @Transactional(noRollbackFor = ApiException.class)
+    @Transactional(noRollbackFor = InvalidRefreshTokenException.class)
     public TokenPairResponse refresh(String refreshToken) {
         Instant now = now();
         RefreshToken token =
@@ -134,9 +131,7 @@ public class RefreshTokenService {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static ApiException invalid() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        return new ApiException(HttpStatus.UNAUTHORIZED, INVALID, headers, null);
+    private static InvalidRefreshTokenException invalid() {
+        return new InvalidRefreshTokenException(INVALID);
     }
 }

@@ -21,9 +21,11 @@ import org.llmtutor.userservice.auth.token.RefreshTokenService;
 import org.llmtutor.userservice.auth.token.TokenPairResponse;
 import org.llmtutor.userservice.auth.token.TokenResponse;
 import org.llmtutor.userservice.auth.token.TokenRevocationService;
-import org.llmtutor.userservice.common.ApiException;
 import org.llmtutor.userservice.common.ErrorResponse.FieldProblem;
+import org.llmtutor.userservice.common.InvalidInputException;
+import org.llmtutor.userservice.common.NotFoundException;
 import org.llmtutor.userservice.common.StatusResponse;
+import org.llmtutor.userservice.user.UserNotFoundException;
 import org.llmtutor.userservice.user.UserProfile;
 import org.llmtutor.userservice.user.UserRepository;
 import org.springframework.http.HttpHeaders;
@@ -98,7 +100,7 @@ class AuthController {
             problems.add(new FieldProblem("grant_type", "must be 'password'"));
         }
         if (!problems.isEmpty()) {
-            throw ApiException.validation(problems);
+            throw InvalidInputException.of(problems);
         }
         return login.login(username, password);
     }
@@ -121,7 +123,7 @@ class AuthController {
         if ("password".equals(grantType)) {
             List<FieldProblem> problems = credentialProblems(username, password);
             if (!problems.isEmpty()) {
-                throw ApiException.validation(problems);
+                throw InvalidInputException.of(problems);
             }
             var user = login.authenticate(username, password);
             return refreshTokens.startSession(
@@ -129,11 +131,11 @@ class AuthController {
         }
         if ("refresh_token".equals(grantType)) {
             if (refreshToken == null || refreshToken.isEmpty()) {
-                throw ApiException.invalid("refresh_token", "is required");
+                throw InvalidInputException.of("refresh_token", "is required");
             }
             return refreshTokens.refresh(refreshToken);
         }
-        throw ApiException.invalid("grant_type", "must be 'password' or 'refresh_token'");
+        throw InvalidInputException.of("grant_type", "must be 'password' or 'refresh_token'");
     }
 
     /** The calling user's profile; a service credential has none. */
@@ -142,7 +144,7 @@ class AuthController {
         return guard.currentUser()
                 .flatMap(caller -> users.findById(caller.id()))
                 .map(UserProfile::of)
-                .orElseThrow(ApiException::userNotFound);
+                .orElseThrow(UserNotFoundException::new);
     }
 
     /** Ends the access token used for this call (and its login session, if it came from one). */
@@ -182,7 +184,7 @@ class AuthController {
     StatusResponse endSession(@PathVariable("id") UUID id) {
         CurrentUser caller = caller();
         if (!refreshTokens.endSession(caller.id(), id)) {
-            throw ApiException.notFound("Session not found");
+            throw new NotFoundException("Session not found");
         }
         audit.record(
                 AuditEventType.LOGIN_SESSION_ENDED, caller.id(), caller.username(), caller.username(), "session " + id);
@@ -190,13 +192,13 @@ class AuthController {
     }
 
     /** Changes the caller's password; answers a new access token because every older one (this one too) ends. */
-    @PostMapping("/password")
+    @PostMapping(value = "/password", consumes = MediaType.APPLICATION_JSON_VALUE)
     TokenResponse changePassword(@Valid @RequestBody PasswordChange body) {
         return passwords.change(caller(), body.currentPassword(), body.newPassword());
     }
 
     private CurrentUser caller() {
-        return guard.currentUser().orElseThrow(ApiException::userNotFound);
+        return guard.currentUser().orElseThrow(UserNotFoundException::new);
     }
 
     private static AccessToken currentToken() {

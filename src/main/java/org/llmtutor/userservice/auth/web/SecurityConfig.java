@@ -10,9 +10,8 @@ import org.llmtutor.userservice.auth.credential.ServiceCredentialService;
 import org.llmtutor.userservice.auth.login.LoginProperties;
 import org.llmtutor.userservice.auth.token.JwtService;
 import org.llmtutor.userservice.auth.token.TokenRevocationService;
-import org.llmtutor.userservice.common.ErrorResponse;
-import org.llmtutor.userservice.common.ErrorWriter;
 import org.llmtutor.userservice.common.OpenApiConfig;
+import org.llmtutor.userservice.common.ProblemRenderer;
 import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.UserRepository;
 import org.slf4j.Logger;
@@ -62,7 +61,7 @@ class SecurityConfig {
             ServiceCredentialService services,
             TokenRevocationService revocations,
             AccessProperties access,
-            ErrorWriter errors)
+            ProblemRenderer problems)
             throws Exception {
         if (access.legacyUnauthenticatedAccess()) {
             log.warn("LEGACY_UNAUTHENTICATED_ACCESS is on: the Python-era data paths answer callers without any"
@@ -96,8 +95,8 @@ class SecurityConfig {
                         .hasRole("ADMIN")
                         .anyRequest()
                         .authenticated())
-                .exceptionHandling(
-                        e -> e.authenticationEntryPoint(entryPoint(errors)).accessDeniedHandler(accessDenied(errors)))
+                .exceptionHandling(e ->
+                        e.authenticationEntryPoint(entryPoint(problems)).accessDeniedHandler(accessDenied(problems)))
                 .addFilterBefore(
                         new BearerAuthenticationFilter(jwt, users, services, revocations),
                         UsernamePasswordAuthenticationFilter.class);
@@ -126,19 +125,19 @@ class SecurityConfig {
                         && service.scopes().contains(Scope.METRICS_READ);
     }
 
-    private static AuthenticationEntryPoint entryPoint(ErrorWriter errors) {
+    private static AuthenticationEntryPoint entryPoint(ProblemRenderer problems) {
         return (request, response, exception) -> {
             Object reason = request.getAttribute(BearerAuthenticationFilter.FAILURE_REASON);
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            errors.write(
+            problems.write(
+                    request,
                     response,
-                    HttpStatus.UNAUTHORIZED.value(),
-                    new ErrorResponse(reason != null ? reason.toString() : NOT_AUTHENTICATED));
+                    problems.problem(HttpStatus.UNAUTHORIZED, reason != null ? reason.toString() : NOT_AUTHENTICATED));
         };
     }
 
-    private static AccessDeniedHandler accessDenied(ErrorWriter errors) {
+    private static AccessDeniedHandler accessDenied(ProblemRenderer problems) {
         return (request, response, exception) ->
-                errors.write(response, HttpStatus.FORBIDDEN.value(), new ErrorResponse("Not enough permissions"));
+                problems.write(request, response, problems.problem(HttpStatus.FORBIDDEN, "Not enough permissions"));
     }
 }

@@ -164,7 +164,7 @@ class AccessTokenFilterTest extends IntegrationTest {
     private void assertRejected(String token) {
         Api.Response r = api().get("/auth/me", token);
         assertThat(r.status()).as("token %s", token).isEqualTo(401);
-        assertThat(r.header("Content-Type")).startsWith("application/json");
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
         assertThat(r.detail()).isNotBlank();
         assertThat(r.header("WWW-Authenticate")).isEqualTo("Bearer");
     }

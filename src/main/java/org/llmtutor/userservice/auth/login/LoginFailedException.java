@@ -1,0 +1,11 @@
+package org.llmtutor.userservice.auth.login;
+
+import org.llmtutor.userservice.common.DomainException;
+
+/** A wrong password, an unknown username and a disabled account look the same to the caller. */
+public class LoginFailedException extends DomainException {
+
+    LoginFailedException() {
+        super(Kind.NOT_AUTHENTICATED, LoginService.BAD_CREDENTIALS);
+    }
+}

@@ -1,0 +1,11 @@
+package org.llmtutor.userservice.auth.token;
+
+import org.llmtutor.userservice.common.DomainException;
+
+/** A refresh token that is unknown, expired, revoked or reused; all answer alike. */
+class InvalidRefreshTokenException extends DomainException {
+
+    InvalidRefreshTokenException(String detail) {
+        super(Kind.NOT_AUTHENTICATED, detail);
+    }
+}
