@@ -1,5 +1,7 @@
 package org.llmtutor.userservice.common;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import jakarta.annotation.PreDestroy;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -16,10 +18,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.TransactionTimedOutException;
 
 /**
@@ -73,6 +77,7 @@ public class DatabaseOutage {
         refused.incrementAndGet();
         if (downSince.compareAndSet(null, System.nanoTime())) {
             log.warn("Database unreachable ({}); requests that need it answer 503 until it is back", summary(cause));
+            evictPooledConnections();
             prober.schedule(this::probe, PROBE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
@@ -84,6 +89,8 @@ public class DatabaseOutage {
     private void probe() {
         try (Connection connection = dataSource.getConnection()) {
             if (connection.isValid(1)) {
+                // Connections opened before or during the outage may be dead without knowing it yet.
+                evictPooledConnections();
                 Long since = downSince.getAndSet(null);
                 long seconds = since == null ? 0 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since);
                 log.info(
@@ -98,6 +105,21 @@ public class DatabaseOutage {
         prober.schedule(this::probe, PROBE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Idle connections close now, those in use when they come back, so the pool refills with fresh ones. */
+    private void evictPooledConnections() {
+        try {
+            if (dataSource.isWrapperFor(HikariDataSource.class)) {
+                HikariPoolMXBean pool =
+                        dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+                if (pool != null) {
+                    pool.softEvictConnections();
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            log.debug("Could not evict pooled connections", e);
+        }
+    }
+
     @PreDestroy
     void stop() {
         prober.shutdownNow();
@@ -108,6 +130,15 @@ public class DatabaseOutage {
      * refused statement): connection errors (SQLSTATE class 08), server shutdown (57P0x), cancelled statements (57014,
      * our timeouts), no connection from the pool in time, and socket errors.
      */
+    boolean explains(Throwable failure) {
+        if (isUnreachable(failure)) {
+            return true;
+        }
+        // While the database is known to be away, a failure of the transaction machinery (a rollback on a connection
+        // that is gone) is the outage too, whatever the driver called it.
+        return isDown() && (failure instanceof DataAccessException || failure instanceof TransactionException);
+    }
+
     static boolean isUnreachable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof CannotCreateTransactionException

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.ConversionNotSupportedException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -17,6 +18,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentConversionNotSupportedException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -120,9 +123,16 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
                 HttpHeaders.EMPTY);
     }
 
+    /** Spring Security's firewall refused the request (a NUL or an encoded separator where none may be). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException e) {
+        return problems.entity(
+                problems.problem(HttpStatus.BAD_REQUEST, "The request was rejected as malformed"), HttpHeaders.EMPTY);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
-        if (DatabaseOutage.isUnreachable(e)) {
+        if (outage.explains(e)) {
             outage.refused(e);
             return domain(outage.unavailable());
         }
@@ -130,8 +140,8 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
         if (reference == null) {
             reference = UUID.randomUUID().toString();
         }
-        // The class only: stack traces and SQL stay out of default logs (DEBUG shows the trace).
-        log.error("Unexpected error (reference {}): {}", reference, e.getClass().getName());
+        // The classes only: stack traces and SQL stay out of default logs (DEBUG shows the trace).
+        log.error("Unexpected error (reference {}): {}", reference, causes(e));
         log.debug("Unexpected error (reference {})", reference, e);
         ProblemDetail problem = problems.problem(
                 HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error (reference " + reference + ")");
@@ -154,6 +164,16 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
                                 r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
                 .toList();
         return domain(InvalidInputException.of(found));
+    }
+
+    /** A parameter that cannot be made the type the operation takes, such as a file part where text is expected. */
+    @Override
+    protected ResponseEntity<Object> handleConversionNotSupported(
+            ConversionNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = e instanceof MethodArgumentConversionNotSupportedException argument
+                ? argument.getName()
+                : e.getPropertyName() != null ? e.getPropertyName() : "body";
+        return domain(InvalidInputException.of(field, "has the wrong type"));
     }
 
     @Override
@@ -217,6 +237,15 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     private static String lastNode(String path) {
         int dot = path.lastIndexOf('.');
         return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    /** The exception's class and those of its causes, outermost first. */
+    private static String causes(Throwable e) {
+        StringBuilder chain = new StringBuilder(e.getClass().getName());
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            chain.append(" <- ").append(t.getClass().getName());
+        }
+        return chain.toString();
     }
 
     private static String retryAfterSeconds(Duration retryAfter) {

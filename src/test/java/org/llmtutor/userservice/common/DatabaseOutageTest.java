@@ -65,8 +65,7 @@ class DatabaseOutageTest {
     }
 
     @Test
-    void aBlackHoledDatabaseIsA503WithinTwoSecondsAndNoAcknowledgedWriteIsLost(CapturedOutput output)
-            throws Exception {
+    void aBlackHoledDatabaseIsA503WithinTwoSecondsAndNoAcknowledgedWriteIsLost(CapturedOutput output) throws Exception {
         outage(Breakage.BLACK_HOLE, Duration.ofSeconds(Long.getLong("outage.blackhole.seconds", 15)), output);
     }
 
@@ -89,8 +88,8 @@ class DatabaseOutageTest {
             ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 1);
             for (int w = 0; w < WRITERS; w++) {
                 int writer = w;
-                pool.submit(() -> write(api, users.get(writer), tokens.get(writer), writer, running, calls,
-                        acknowledgedResults));
+                pool.submit(() ->
+                        write(api, users.get(writer), tokens.get(writer), writer, running, calls, acknowledgedResults));
             }
             pool.submit(() -> probe(api, running, probes));
             int outputBefore = output.getOut().length();
@@ -114,7 +113,8 @@ class DatabaseOutageTest {
             report(breakage, length, broken, restored, calls, probes, log);
 
             // Never anything but success or 503, and every 503 says when to come back, in a JSON detail.
-            assertThat(calls).allSatisfy(c -> assertThat(c.status()).as(c.toString()).isIn(200, 201, 503));
+            assertThat(calls)
+                    .allSatisfy(c -> assertThat(c.status()).as(c.toString()).isIn(200, 201, 503));
             assertThat(calls).filteredOn(c -> c.status() == 503).isNotEmpty().allSatisfy(c -> {
                 assertThat(c.retryAfter()).as(c.toString()).isNotNull();
                 assertThat(c.body()).contains("\"detail\":\"The database is not reachable");
@@ -126,15 +126,20 @@ class DatabaseOutageTest {
                             .as(c.toString())
                             .isLessThanOrEqualTo(BOUND_MILLIS));
             // Writes work again once the database is back.
-            assertThat(calls).filteredOn(c -> c.start() > restored + BOUND_MILLIS && c.status() < 300)
+            assertThat(calls)
+                    .filteredOn(c -> c.start() > restored + BOUND_MILLIS && c.status() < 300)
                     .isNotEmpty();
-            assertThat(firstAfter(probes, broken, 503)).as("readiness 503 after the break")
+            assertThat(firstAfter(probes, broken, 503))
+                    .as("readiness 503 after the break")
                     .isLessThanOrEqualTo(broken + BOUND_MILLIS);
-            assertThat(firstAfter(probes, restored, 200)).as("readiness 200 after the return")
+            assertThat(firstAfter(probes, restored, 200))
+                    .as("readiness 200 after the return")
                     .isLessThanOrEqualTo(restored + BOUND_MILLIS);
             // One WARN when it started, one INFO when it ended, and no stack trace.
-            assertThat(log.lines().filter(l -> l.contains("Database unreachable"))).hasSize(1);
-            assertThat(log.lines().filter(l -> l.contains("Database reachable again"))).hasSize(1);
+            assertThat(log.lines().filter(l -> l.contains("Database unreachable")))
+                    .hasSize(1);
+            assertThat(log.lines().filter(l -> l.contains("Database reachable again")))
+                    .hasSize(1);
             assertThat(log.lines().filter(l -> l.startsWith("\tat ") || l.startsWith("Caused by")))
                     .isEmpty();
             assertNoWriteLostOrDoubled(database, users, calls, acknowledgedResults);
@@ -155,8 +160,7 @@ class DatabaseOutageTest {
             String path = xp ? "/profile/" + user.getId() + "/add_xp" : "/quiz/results";
             String body = xp
                     ? "{\"amount\":1}"
-                    : "{\"user_id\":\"" + user.getId() + "\",\"quiz_id\":\"w" + writer + "-" + n
-                            + "\",\"score\":50}";
+                    : "{\"user_id\":\"" + user.getId() + "\",\"quiz_id\":\"w" + writer + "-" + n + "\",\"score\":50}";
             long start = System.currentTimeMillis();
             Api.Response r;
             try {
@@ -165,11 +169,17 @@ class DatabaseOutageTest {
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body)));
             } catch (RuntimeException e) {
-                calls.add(new Call(writer, xp ? "xp" : "quiz", start, System.currentTimeMillis(), -1, null, e.toString()));
+                calls.add(new Call(
+                        writer, xp ? "xp" : "quiz", start, System.currentTimeMillis(), -1, null, e.toString()));
                 continue;
             }
             calls.add(new Call(
-                    writer, xp ? "xp" : "quiz", start, System.currentTimeMillis(), r.status(), r.header("Retry-After"),
+                    writer,
+                    xp ? "xp" : "quiz",
+                    start,
+                    System.currentTimeMillis(),
+                    r.status(),
+                    r.header("Retry-After"),
                     r.body()));
             if (!xp && r.status() == 201) {
                 acknowledgedResults.add(r.json().get("id").asString());
@@ -184,7 +194,10 @@ class DatabaseOutageTest {
         while (running.get()) {
             int status;
             try {
-                status = api.send(api.request(READINESS, null).timeout(Duration.ofSeconds(15)).GET()).status();
+                status = api.send(api.request(READINESS, null)
+                                .timeout(Duration.ofSeconds(15))
+                                .GET())
+                        .status();
             } catch (RuntimeException e) {
                 status = -1;
             }
@@ -195,8 +208,7 @@ class DatabaseOutageTest {
 
     /** Acknowledged adds and results are all stored; none is stored more often than it was attempted. */
     private static void assertNoWriteLostOrDoubled(
-            String database, List<User> users, List<Call> calls, Set<String> acknowledgedResults)
-            throws SQLException {
+            String database, List<User> users, List<Call> calls, Set<String> acknowledgedResults) throws SQLException {
         try (Connection c = TestDatabase.connect(database)) {
             for (int w = 0; w < users.size(); w++) {
                 int writer = w;
@@ -206,9 +218,13 @@ class DatabaseOutageTest {
                 long attempted = calls.stream()
                         .filter(call -> call.writer() == writer && call.kind().equals("xp"))
                         .count();
-                long xp = single(c, "SELECT xp FROM users WHERE id = ?", users.get(w).getId());
+                long xp = single(
+                        c, "SELECT xp FROM users WHERE id = ?", users.get(w).getId());
                 assertThat(xp).as("xp of writer %d", w).isBetween(acked, attempted);
-                long results = single(c, "SELECT count(*) FROM quiz_results WHERE user_id = ?", users.get(w).getId());
+                long results = single(
+                        c,
+                        "SELECT count(*) FROM quiz_results WHERE user_id = ?",
+                        users.get(w).getId());
                 long resultAttempts = calls.stream()
                         .filter(call -> call.writer() == writer && call.kind().equals("quiz"))
                         .count();
@@ -252,14 +268,18 @@ class DatabaseOutageTest {
             List<Probe> probes,
             String log) {
         synchronized (calls) {
-            long during = calls.stream().filter(c -> c.end() > broken && c.start() < restored).count();
+            long during = calls.stream()
+                    .filter(c -> c.end() > broken && c.start() < restored)
+                    .count();
             long refused = calls.stream().filter(c -> c.status() == 503).count();
             long worst = calls.stream()
                     .filter(c -> c.end() > broken && c.start() < restored)
                     .mapToLong(c -> c.end() - Math.max(c.start(), broken))
                     .max()
                     .orElse(0);
-            long ok = calls.stream().filter(c -> c.status() == 200 || c.status() == 201).count();
+            long ok = calls.stream()
+                    .filter(c -> c.status() == 200 || c.status() == 201)
+                    .count();
             System.out.printf(
                     "OUTAGE %s %d s: %d requests (%d ok, %d answered 503, %d met the outage), slowest answer after"
                             + " the break %d ms; readiness 503 after %d ms, 200 again %d ms after the return;"

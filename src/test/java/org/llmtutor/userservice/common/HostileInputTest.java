@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A generated corpus of malformed and hostile requests over every endpoint, sent byte for byte over a socket: every
- * answer is a 4xx (505 only for an unknown HTTP version) with a JSON problem whose {@code detail} is a string and an
+ * answer is a 4xx (505 and 501 only where HTTP itself asks for them) with a JSON problem whose {@code detail} is a string and an
  * {@code X-Request-Id}; the owner's stored data is the same after each category as before it; and the service is
  * healthy afterwards.
  */
@@ -114,7 +114,8 @@ class HostileInputTest extends IntegrationTest {
         if (body == null) {
             return "body is not JSON: " + clip(r.body());
         }
-        if (r.status() >= 400 && (body.get("detail") == null || !body.get("detail").isString())) {
+        if (r.status() >= 400
+                && (body.get("detail") == null || !body.get("detail").isString())) {
             return "no string detail: " + clip(r.body());
         }
         return null;
@@ -188,7 +189,7 @@ class HostileInputTest extends IntegrationTest {
                     json("POST", "/quiz/results", f.token(), quiz(f, "\"q\"", score, "{\"n\":1}")),
                     INVALID));
         }
-        for (String number : List.of("1e400", "-1e400", "1e999999999", "1e-999999999")) {
+        for (String number : List.of("1e400", "-1e400", "1e999999999", "-1e999999999")) {
             cases.add(new Case(
                     "json-numbers",
                     "details number " + number,
@@ -196,15 +197,14 @@ class HostileInputTest extends IntegrationTest {
                     INVALID));
         }
         String owner = f.owner().getId().toString();
-        for (String path : List.of(
-                "/sessions/user/" + owner, "/quiz/results/user/" + owner, "/admin/audit")) {
+        for (String path : List.of("/sessions/user/" + owner, "/quiz/results/user/" + owner, "/admin/audit")) {
             String token = path.startsWith("/admin") ? f.admin() : f.token();
-            for (String value : List.of(
-                    "0", "-1", "1001", "99999999999999999999", thousandDigits, "abc", "1.5", "", "1e3", "%00")) {
+            for (String value :
+                    List.of("0", "-1", "1001", "99999999999999999999", thousandDigits, "abc", "1.5", "1e3", "%00")) {
                 cases.add(new Case(
                         "json-numbers", path + " limit=" + clip(value), get(path + "?limit=" + value, token), INVALID));
             }
-            for (String value : List.of("-1", thousandDigits, "abc", "0x10")) {
+            for (String value : List.of("-1", thousandDigits, "abc", "1.0")) {
                 cases.add(new Case(
                         "json-numbers",
                         path + " offset=" + clip(value),
@@ -236,15 +236,30 @@ class HostileInputTest extends IntegrationTest {
                 "{\"a\":".repeat(3000))) {
             bodies.add(text.getBytes(StandardCharsets.UTF_8));
         }
-        bodies.add(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xFF, (byte) 0xFE, '"', '}'});
-        bodies.add(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'});
-        bodies.add(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'});
         for (JsonBody body : jsonBodies(f)) {
             for (int i = 0; i < bodies.size(); i++) {
                 cases.add(new Case(
                         "json-structure",
                         body.method() + " " + body.path() + " #" + i,
                         RawHttp.request(body.method(), body.path(), headers(f.token(), JSON), bodies.get(i)),
+                        INVALID));
+            }
+            // Bytes that are not UTF-8 (invalid, a surrogate's encoding, an overlong '/') in the first string field.
+            String first = body.fields().keySet().iterator().next();
+            String[] around = body.with(first, "\"@@\"").split("@@", 2);
+            for (byte[] bad : List.of(
+                    new byte[] {(byte) 0xFF, (byte) 0xFE},
+                    new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                    new byte[] {(byte) 0xC0, (byte) 0xAF},
+                    new byte[] {'a', (byte) 0xE2, (byte) 0x82})) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                bytes.writeBytes(around[0].getBytes(StandardCharsets.UTF_8));
+                bytes.writeBytes(bad);
+                bytes.writeBytes(around[1].getBytes(StandardCharsets.UTF_8));
+                cases.add(new Case(
+                        "json-structure",
+                        body.method() + " " + body.path() + " " + first + " not UTF-8",
+                        RawHttp.request(body.method(), body.path(), headers(f.token(), JSON), bytes.toByteArray()),
                         INVALID));
             }
         }
@@ -300,7 +315,14 @@ class HostileInputTest extends IntegrationTest {
     private static void acceptHeaders(Fixture f, List<Case> cases) {
         for (Endpoint e : endpoints(f)) {
             for (String accept : List.of(
-                    "bogus", "text/html", "image/png", "application/xml", "text/plain", "text/*", "*/", "application/")) {
+                    "bogus",
+                    "text/html",
+                    "image/png",
+                    "application/xml",
+                    "text/plain",
+                    "text/*",
+                    "*/",
+                    "application/")) {
                 Map<String, String> headers = headers(e.token(), e.contentType());
                 headers.put("Accept", accept);
                 cases.add(new Case(
@@ -331,8 +353,8 @@ class HostileInputTest extends IntegrationTest {
             forms.put("username=%00&password=%00", INVALID);
             forms.put("username=" + "a".repeat(65_600) + "&password=x", Set.of(413));
             forms.put(u + "&password=" + "p".repeat(70_000), Set.of(413));
-            forms.put("&&&=&=", INVALID);
-            forms.put("=", INVALID);
+            forms.put("&&&=&=", Set.of(400, 422));
+            forms.put("=", Set.of(400, 422));
             forms.put("username", INVALID);
             forms.put("%00=x&" + u + "&password=x", INVALID);
             for (Map.Entry<String, Set<Integer>> form : forms.entrySet()) {
@@ -367,8 +389,11 @@ class HostileInputTest extends IntegrationTest {
             cases.add(new Case(
                     "form-encoding",
                     path + " multipart without closing boundary",
-                    RawHttp.request("POST", path, headers(null, type), (grant.isEmpty() ? "" : "") .concat(part)
-                            .getBytes(StandardCharsets.UTF_8)),
+                    RawHttp.request(
+                            "POST",
+                            path,
+                            headers(null, type),
+                            (grant.isEmpty() ? "" : "").concat(part).getBytes(StandardCharsets.UTF_8)),
                     Set.of(400)));
             cases.add(new Case(
                     "form-encoding",
@@ -497,7 +522,9 @@ class HostileInputTest extends IntegrationTest {
     /** Requests Tomcat refuses itself, before any filter: they still carry a request id and a JSON problem. */
     private static void tomcatLevel(List<Case> cases) {
         Map<String, String> raw = new LinkedHashMap<>();
-        raw.put("10 KB X-Request-Id", "GET /health HTTP/1.1\r\nHost: a\r\nX-Request-Id: " + "r".repeat(10_000) + "\r\n");
+        raw.put(
+                "10 KB X-Request-Id",
+                "GET /health HTTP/1.1\r\nHost: a\r\nX-Request-Id: " + "r".repeat(10_000) + "\r\n");
         raw.put("header over 8 KB", "GET /health HTTP/1.1\r\nHost: a\r\nX-Big: " + "b".repeat(9_000) + "\r\n");
         raw.put("Content-Length abc", "POST /auth/login HTTP/1.1\r\nHost: a\r\nContent-Length: abc\r\n");
         raw.put("Content-Length -1", "POST /auth/login HTTP/1.1\r\nHost: a\r\nContent-Length: -1\r\n");
@@ -507,7 +534,6 @@ class HostileInputTest extends IntegrationTest {
         raw.put(
                 "Content-Length and chunked",
                 "POST /auth/login HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n");
-        raw.put("unknown Transfer-Encoding", "POST /auth/login HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip\r\n");
         raw.put("bad URI %", "GET /% HTTP/1.1\r\nHost: a\r\n");
         raw.put("bad URI %zz", "GET /health%zz HTTP/1.1\r\nHost: a\r\n");
         raw.put("NUL in the path", "GET /health%00 HTTP/1.1\r\nHost: a\r\n");
@@ -524,6 +550,13 @@ class HostileInputTest extends IntegrationTest {
                     (request.getValue() + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1),
                     ANY_4XX));
         }
+        // RFC 9112 asks for 501 for a transfer coding the server does not know, as it asks for 505 here.
+        cases.add(new Case(
+                "tomcat",
+                "unknown Transfer-Encoding",
+                "POST /auth/login HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip\r\nConnection: close\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII),
+                Set.of(501)));
         cases.add(new Case(
                 "tomcat",
                 "HTTP/9.9",
@@ -549,7 +582,12 @@ class HostileInputTest extends IntegrationTest {
         for (String path : List.of(
                 "/error", "/actuator/health/db", "/actuator/nope", "/no/such/path", "/actuator/health/readiness/x")) {
             cases.add(new Case("methods-and-paths", "GET " + path, get(path, null), ANY_4XX));
-            cases.add(new Case("methods-and-paths", "GET " + path + " as admin", get(path, f.admin()), ANY_4XX));
+            // Admins see the health components, the database among them.
+            cases.add(new Case(
+                    "methods-and-paths",
+                    "GET " + path + " as admin",
+                    get(path, f.admin()),
+                    path.equals("/actuator/health/db") ? Set.of(200) : ANY_4XX));
         }
         cases.add(new Case(
                 "methods-and-paths",
@@ -572,7 +610,8 @@ class HostileInputTest extends IntegrationTest {
         String with(String field, String literal) {
             String body = template;
             for (Map.Entry<String, String> entry : fields.entrySet()) {
-                body = body.replace("${" + entry.getKey() + "}", entry.getKey().equals(field) ? literal : entry.getValue());
+                body = body.replace(
+                        "${" + entry.getKey() + "}", entry.getKey().equals(field) ? literal : entry.getValue());
             }
             return body;
         }
@@ -592,10 +631,7 @@ class HostileInputTest extends IntegrationTest {
                         "{\"user_id\":${user_id},\"session_id\":${session_id},\"title\":${title}}",
                         fields("user_id", owner, "session_id", "\"hostile_new\"", "title", "\"t\"")),
                 new JsonBody(
-                        "PATCH",
-                        "/sessions/" + f.sessionId(),
-                        "{\"title\":${title}}",
-                        fields("title", "\"renamed\"")),
+                        "PATCH", "/sessions/" + f.sessionId(), "{\"title\":${title}}", fields("title", "\"renamed\"")),
                 new JsonBody(
                         "POST",
                         "/settings/" + f.owner().getId(),
@@ -681,7 +717,8 @@ class HostileInputTest extends IntegrationTest {
         String admin = api().token(newUser(Role.ADMIN).getUsername(), PASSWORD);
         String sessionId = uniqueName("hostile");
         String id = owner.getId().toString();
-        assertThat(api().postJson("/settings/" + id, SettingsFixture.STORED, token).status())
+        assertThat(api().postJson("/settings/" + id, SettingsFixture.STORED, token)
+                        .status())
                 .isEqualTo(200);
         assertThat(api().postJson(
                                 "/sessions/",
@@ -689,7 +726,8 @@ class HostileInputTest extends IntegrationTest {
                                 token)
                         .status())
                 .isEqualTo(200);
-        assertThat(api().postJson("/profile/" + id + "/add_xp", "{\"amount\":230}", token).status())
+        assertThat(api().postJson("/profile/" + id + "/add_xp", "{\"amount\":230}", token)
+                        .status())
                 .isEqualTo(200);
         assertThat(api().postJson(
                                 "/quiz/results",
@@ -742,7 +780,10 @@ class HostileInputTest extends IntegrationTest {
         assertThat(api().get("/auth/me", f.token()).status())
                 .as("the owner's token survived")
                 .isEqualTo(200);
-        assertThat(api().get("/settings/" + f.owner().getId(), f.token()).json().at("/agent/model").asString())
+        assertThat(api().get("/settings/" + f.owner().getId(), f.token())
+                        .json()
+                        .at("/agent/model")
+                        .asString())
                 .isEqualTo("anthropic/claude-3-5-sonnet");
         User fresh = newUser(Role.USER);
         assertThat(api().login(fresh.getUsername(), PASSWORD).status()).isEqualTo(200);
@@ -803,8 +844,9 @@ class HostileInputTest extends IntegrationTest {
 
     /** The settings the owner has stored before the corpus runs (differ from every valid body the corpus sends). */
     private static final class SettingsFixture {
-        static final String STORED = "{\"agent\":{\"provider\":\"openrouter\",\"model\":\"anthropic/claude-3-5-sonnet\"},"
-                + "\"rag\":{\"provider\":\"mistral\",\"model\":\"mistral-small-latest\"},"
-                + "\"quiz\":{\"provider\":\"zai\",\"model\":\"glm-4.5-air\"},\"identityId\":\"hacker_woman\"}";
+        static final String STORED =
+                "{\"agent\":{\"provider\":\"openrouter\",\"model\":\"anthropic/claude-3-5-sonnet\"},"
+                        + "\"rag\":{\"provider\":\"mistral\",\"model\":\"mistral-small-latest\"},"
+                        + "\"quiz\":{\"provider\":\"zai\",\"model\":\"glm-4.5-air\"},\"identityId\":\"hacker_woman\"}";
     }
 }
