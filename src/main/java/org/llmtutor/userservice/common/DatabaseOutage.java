@@ -40,10 +40,14 @@ public class DatabaseOutage {
 
     private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(500);
+    private static final Duration SETTLE = Duration.ofSeconds(2);
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutage.class);
 
     private final DataSource dataSource;
     private final AtomicReference<Long> downSince = new AtomicReference<>();
+    /** While down: since when the probe has found the database answering, or null. */
+    private final AtomicReference<Long> answeringSince = new AtomicReference<>();
+
     private final AtomicLong refused = new AtomicLong();
     private final ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "database-outage-probe");
@@ -75,6 +79,8 @@ public class DatabaseOutage {
     /** Notes a request refused because the database is unreachable; the first of an outage starts watching for its end. */
     void refused(Throwable cause) {
         refused.incrementAndGet();
+        // A refusal while the pool refills after the return is the same outage, not a new one.
+        answeringSince.set(null);
         if (downSince.compareAndSet(null, System.nanoTime())) {
             log.warn("Database unreachable ({}); requests that need it answer 503 until it is back", summary(cause));
             evictPooledConnections();
@@ -89,23 +95,34 @@ public class DatabaseOutage {
     private void probe() {
         try (Connection connection = dataSource.getConnection()) {
             if (connection.isValid(1)) {
-                // Connections opened before or during the outage may be dead without knowing it yet.
-                evictPooledConnections();
-                Long since = downSince.getAndSet(null);
-                long seconds = since == null ? 0 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since);
-                log.info(
-                        "Database reachable again after {} s; {} requests were refused meanwhile",
-                        String.format("%.1f", seconds / 1000.0),
-                        refused.getAndSet(0));
-                return;
+                long now = System.nanoTime();
+                answeringSince.compareAndSet(null, now);
+                Long answering = answeringSince.get();
+                // Over once the database has answered for a while with no request refused meanwhile: a pool that
+                // refills right after the return may still refuse a few, and that is still this outage.
+                if (answering != null && now - answering >= SETTLE.toNanos()) {
+                    Long since = downSince.getAndSet(null);
+                    answeringSince.set(null);
+                    long millis = since == null ? 0 : TimeUnit.NANOSECONDS.toMillis(answering - since);
+                    log.info(
+                            "Database reachable again after {} s; {} requests were refused meanwhile",
+                            String.format("%.1f", millis / 1000.0),
+                            refused.getAndSet(0));
+                    return;
+                }
+            } else {
+                answeringSince.set(null);
             }
         } catch (SQLException | RuntimeException stillDown) {
-            // Still away: look again shortly.
+            answeringSince.set(null);
         }
         prober.schedule(this::probe, PROBE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Idle connections close now, those in use when they come back, so the pool refills with fresh ones. */
+    /**
+     * Idle connections close now, those in use when they come back: after a cut they are all dead, and the pool would
+     * otherwise hand them out one by one.
+     */
     private void evictPooledConnections() {
         try {
             if (dataSource.isWrapperFor(HikariDataSource.class)) {
@@ -142,6 +159,8 @@ public class DatabaseOutage {
     static boolean isUnreachable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof CannotCreateTransactionException
+                    // Hibernate's "unable to commit/rollback against JDBC Connection": the connection is gone.
+                    || t instanceof org.hibernate.TransactionException
                     || t instanceof TransactionTimedOutException
                     || t instanceof QueryTimeoutException
                     || t instanceof DataAccessResourceFailureException

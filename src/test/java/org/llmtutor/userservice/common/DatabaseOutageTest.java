@@ -104,7 +104,8 @@ class DatabaseOutageTest {
             Thread.sleep(length.toMillis());
             long restored = System.currentTimeMillis();
             proxy.restore();
-            Thread.sleep(5_000);
+            // The end is logged once the database has answered for 2 s.
+            Thread.sleep(6_000);
             running.set(false);
             pool.shutdown();
             assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();

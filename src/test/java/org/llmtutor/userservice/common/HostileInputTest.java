@@ -356,7 +356,7 @@ class HostileInputTest extends IntegrationTest {
             forms.put("&&&=&=", Set.of(400, 422));
             forms.put("=", Set.of(400, 422));
             forms.put("username", INVALID);
-            forms.put("%00=x&" + u + "&password=x", INVALID);
+            forms.put("%00=x&" + u + "&password=x", Set.of(400, 422));
             for (Map.Entry<String, Set<Integer>> form : forms.entrySet()) {
                 cases.add(new Case(
                         "form-encoding",
