@@ -2,6 +2,7 @@ package org.llmtutor.userservice.common;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -44,15 +45,16 @@ class DatabaseConfig {
     }
 
     @Bean
-    static BeanPostProcessor postgresTimeouts() {
+    static BeanPostProcessor postgresTimeouts(ObjectProvider<DatabaseOutage> outage) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
-                if (bean instanceof HikariDataSource pool
-                        && pool.getJdbcUrl() != null
-                        && pool.getJdbcUrl().startsWith("jdbc:postgresql:")) {
-                    POSTGRES_TIMEOUTS.forEach(
-                            (key, value) -> pool.getDataSourceProperties().putIfAbsent(key, value));
+                if (bean instanceof HikariDataSource pool) {
+                    if (pool.getJdbcUrl() != null && pool.getJdbcUrl().startsWith("jdbc:postgresql:")) {
+                        POSTGRES_TIMEOUTS.forEach(
+                                (key, value) -> pool.getDataSourceProperties().putIfAbsent(key, value));
+                    }
+                    return new OutageAwareDataSource(pool, outage.getObject());
                 }
                 return bean;
             }

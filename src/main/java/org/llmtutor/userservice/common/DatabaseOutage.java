@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
@@ -43,7 +44,10 @@ public class DatabaseOutage {
     private static final Duration SETTLE = Duration.ofSeconds(2);
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutage.class);
 
-    private final DataSource dataSource;
+    private final ObjectProvider<DataSource> dataSources;
+    /** False from the first refusal until the probe gets an answer: requests meanwhile fail without waiting. */
+    private volatile boolean reachable = true;
+
     private final AtomicReference<Long> downSince = new AtomicReference<>();
     /** While down: since when the probe has found the database answering, or null. */
     private final AtomicReference<Long> answeringSince = new AtomicReference<>();
@@ -55,8 +59,8 @@ public class DatabaseOutage {
         return thread;
     });
 
-    DatabaseOutage(DataSource dataSource) {
-        this.dataSource = dataSource;
+    DatabaseOutage(ObjectProvider<DataSource> dataSources) {
+        this.dataSources = dataSources;
     }
 
     /** The failure a refused request answers with. */
@@ -79,6 +83,7 @@ public class DatabaseOutage {
     /** Notes a request refused because the database is unreachable; the first of an outage starts watching for its end. */
     void refused(Throwable cause) {
         refused.incrementAndGet();
+        reachable = false;
         // A refusal while the pool refills after the return is the same outage, not a new one.
         answeringSince.set(null);
         if (downSince.compareAndSet(null, System.nanoTime())) {
@@ -92,9 +97,20 @@ public class DatabaseOutage {
         return downSince.get() != null;
     }
 
+    boolean isReachable() {
+        return reachable;
+    }
+
+    /** The pool itself, not the outage-aware wrapper, which refuses while the database is away. */
+    private DataSource pool() throws SQLException {
+        DataSource dataSource = dataSources.getObject();
+        return dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : dataSource;
+    }
+
     private void probe() {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = pool().getConnection()) {
             if (connection.isValid(1)) {
+                reachable = true;
                 long now = System.nanoTime();
                 answeringSince.compareAndSet(null, now);
                 Long answering = answeringSince.get();
@@ -125,6 +141,7 @@ public class DatabaseOutage {
      */
     private void evictPooledConnections() {
         try {
+            DataSource dataSource = dataSources.getObject();
             if (dataSource.isWrapperFor(HikariDataSource.class)) {
                 HikariPoolMXBean pool =
                         dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
@@ -144,7 +161,7 @@ public class DatabaseOutage {
 
     /**
      * Whether a failure means the database could not be reached or did not answer in time (as opposed to a bug or a
-     * refused statement): connection errors (SQLSTATE class 08), server shutdown (57P0x), cancelled statements (57014,
+     * refused statement): connection errors (SQLSTATE class 08), server shutdown (57P0x),
      * our timeouts), no connection from the pool in time, and socket errors.
      */
     boolean explains(Throwable failure) {
@@ -161,20 +178,30 @@ public class DatabaseOutage {
             if (t instanceof CannotCreateTransactionException
                     // Hibernate's "unable to commit/rollback against JDBC Connection": the connection is gone.
                     || t instanceof org.hibernate.TransactionException
-                    || t instanceof TransactionTimedOutException
-                    || t instanceof QueryTimeoutException
                     || t instanceof DataAccessResourceFailureException
                     || t instanceof SQLTransientConnectionException
-                    || t instanceof SQLTimeoutException
                     || t instanceof SocketTimeoutException
                     || t instanceof SocketException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
-                if (state.startsWith("08") || state.startsWith("57P0") || state.equals("57014")) {
+                if (state.startsWith("08") || state.startsWith("57P0")) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** A statement or transaction that ran out of time on a database that answers: busy, not away. */
+    static boolean isTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof QueryTimeoutException
+                    || t instanceof TransactionTimedOutException
+                    || t instanceof SQLTimeoutException
+                    || t instanceof SQLException sql && "57014".equals(sql.getSQLState())) {
+                return true;
             }
         }
         return false;

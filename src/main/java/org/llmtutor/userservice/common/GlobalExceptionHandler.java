@@ -136,6 +136,9 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
             outage.refused(e);
             return domain(outage.unavailable());
         }
+        if (DatabaseOutage.isTimeout(e)) {
+            return domain(outage.unavailable());
+        }
         String reference = RequestIdFilter.currentId(request);
         if (reference == null) {
             reference = UUID.randomUUID().toString();
