@@ -41,6 +41,20 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void devComposeConfinesTheLegacySwitchToTheContainersOfTheDocumentedWebUiSubnet() throws IOException {
+        Map<String, Object> environment = map(service(load("docker-compose-dev.yml"), "user_service"), "environment");
+
+        assertThat(String.valueOf(environment.get("LEGACY_UNAUTHENTICATED_ACCESS")))
+                .isEqualTo("${LEGACY_UNAUTHENTICATED_ACCESS:-true}");
+        assertThat(String.valueOf(environment.get("LEGACY_TRUSTED_NETWORKS")))
+                .isEqualTo("${LEGACY_TRUSTED_NETWORKS:-172.28.1.0/24}");
+        // The network is external (shared with the Web UI's project), so its subnet is fixed where it is created.
+        assertThat(Files.readString(ROOT.resolve("docker-compose-dev.yml")))
+                .contains("docker network create --subnet 172.28.0.0/16 --ip-range 172.28.1.0/24 --gateway 172.28.0.1"
+                        + " web_ui_network");
+    }
+
+    @Test
     void prodComposeRunsThePublishedImageWithRequiredSecretsAndAnUnpublishedDatabase() {
         Map<String, Object> compose = load("docker-compose-prod.yml");
         Map<String, Object> service = service(compose, "user_service");
