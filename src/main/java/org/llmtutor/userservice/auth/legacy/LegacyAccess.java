@@ -17,10 +17,6 @@ import org.springframework.boot.cloud.CloudPlatform;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
-import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -29,8 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * The migration switch ({@code LEGACY_UNAUTHENTICATED_ACCESS}) confined to where the legacy client lives: a request to
  * a Python-era data path that carries no credential at all is let through only when its peer address (the TCP
- * connection's, never a header) lies in {@code LEGACY_TRUSTED_NETWORKS}. Everything else is decided as if the switch
- * were off: a credential must be valid, and no credential from elsewhere is the normal 401. Each request let through
+ * connection's, never a header) lies in {@code LEGACY_TRUSTED_NETWORKS}. The security chain asks
+ * {@link #letsThrough}; everything else is decided as if the switch were off. Each request let through
  * is counted ({@code user_service_legacy_access_total}) and, at most once a minute, logged with its path, so that
  * operators see who still depends on the switch.
  */
@@ -50,8 +46,6 @@ public class LegacyAccess {
     private final Clock clock;
     private final AtomicReference<Instant> nextLog = new AtomicReference<>(Instant.MIN);
     private final AtomicLong unlogged = new AtomicLong();
-    private final AuthorizationManager<RequestAuthorizationContext> authenticated =
-            AuthenticatedAuthorizationManager.authenticated();
 
     public LegacyAccess(AccessProperties properties, MeterRegistry registry, Clock clock, Environment environment) {
         this.enabled = properties.legacyUnauthenticatedAccess();
@@ -89,27 +83,21 @@ public class LegacyAccess {
         return networks.asText();
     }
 
-    /** The Python-era data paths: what the security chain hands to {@link #authorization()} while the switch is on. */
-    public RequestMatcher paths() {
-        return paths;
-    }
-
     /**
-     * A request that carries a credential is decided by it alone; one without any is let through when its peer is in a
-     * trusted network, and refused (401) otherwise.
+     * Whether the security chain lets this request through without a credential: the switch is on, the request carries
+     * no {@code Authorization} header at all, it goes to a Python-era data path, and its peer is in a trusted network.
+     * Everything else is decided as if the switch were off (a bad credential, or none from elsewhere, is 401). Each
+     * request let through is counted and, at most once a minute, logged.
      */
-    public AuthorizationManager<RequestAuthorizationContext> authorization() {
-        return (authentication, context) -> {
-            HttpServletRequest request = context.getRequest();
-            if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
-                return authenticated.authorize(authentication, context);
-            }
-            if (!networks.contains(request.getRemoteAddr())) {
-                return new AuthorizationDecision(false);
-            }
-            letThrough(request);
-            return new AuthorizationDecision(true);
-        };
+    public boolean letsThrough(HttpServletRequest request) {
+        if (!enabled
+                || request.getHeader(HttpHeaders.AUTHORIZATION) != null
+                || !paths.matches(request)
+                || !networks.contains(request.getRemoteAddr())) {
+            return false;
+        }
+        letThrough(request);
+        return true;
     }
 
     private void letThrough(HttpServletRequest request) {

@@ -46,11 +46,6 @@ class SecurityConfig {
             LegacyAccess legacy,
             ErrorWriter errors)
             throws Exception {
-        if (legacy.enabled()) {
-            // Before the general rules: the Python-era paths answer credential-less callers from trusted networks.
-            http.authorizeHttpRequests(
-                    auth -> auth.requestMatchers(legacy.paths()).access(legacy.authorization()));
-        }
         http.csrf(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -68,6 +63,9 @@ class SecurityConfig {
                                 new AuthorizationDecision(mayReadMetrics(authentication.get())))
                         .requestMatchers("/admin/**")
                         .hasRole("ADMIN")
+                        // The legacy switch: credential-less callers of the Python-era paths from trusted networks.
+                        .requestMatchers(legacy::letsThrough)
+                        .permitAll()
                         .anyRequest()
                         .authenticated())
                 .exceptionHandling(
