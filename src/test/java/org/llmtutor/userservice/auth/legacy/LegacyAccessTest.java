@@ -70,7 +70,9 @@ class LegacyAccessTest {
         MockHttpServletRequest withCredential = new MockHttpServletRequest("GET", "/profile/x/xp");
         withCredential.setRemoteAddr("172.28.1.5");
         withCredential.addHeader("Authorization", "Bearer anything");
-        assertThat(legacy.letsThrough(withCredential)).as("a credential is decided by itself").isFalse();
+        assertThat(legacy.letsThrough(withCredential))
+                .as("a credential is decided by itself")
+                .isFalse();
         assertThat(letThrough("GET", "/profile/{userId}/xp")).isZero();
     }
 }
