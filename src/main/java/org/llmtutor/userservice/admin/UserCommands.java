@@ -8,8 +8,8 @@ import org.llmtutor.userservice.user.PasswordPolicy;
 import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.User;
 import org.llmtutor.userservice.user.UsernamePolicy;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,15 +26,12 @@ final class UserCommands {
                 "admin register (--password-stdin | --password) <username> [role]"
             })
     static final class Register extends AdminCommand {
-        @ArgGroup
-        PasswordSource passwordSource;
-
-        @Parameters(arity = "1..3", paramLabel = "ARG", description = "<username> [<password>] [role]")
-        List<String> args;
+        @Mixin
+        Credentials.Args credentials;
 
         @Override
         int run(AdminContext ctx) {
-            Credentials c = Credentials.of(this, args, passwordSource, ctx, 1);
+            Credentials c = credentials.read(this, ctx, 1);
             Role role = c.rest().isEmpty() ? Role.USER : Arguments.role(c.rest().get(0));
             UsernamePolicy.violation(c.username()).ifPresent(AdminException::fail);
             PasswordPolicy.violation(c.password()).ifPresent(AdminException::fail);
@@ -143,15 +140,12 @@ final class UserCommands {
                 "admin reset_password (--password-stdin | --password) <username>"
             })
     static final class ResetPassword extends AdminCommand {
-        @ArgGroup
-        PasswordSource passwordSource;
-
-        @Parameters(arity = "1..2", paramLabel = "ARG", description = "<username> [<password>]")
-        List<String> args;
+        @Mixin
+        Credentials.Args credentials;
 
         @Override
         int run(AdminContext ctx) {
-            Credentials c = Credentials.of(this, args, passwordSource, ctx, 0);
+            Credentials c = credentials.read(this, ctx, 0);
             PasswordPolicy.violation(c.password()).ifPresent(AdminException::fail);
             ctx.bean(AdminService.class).resetPassword(c.username(), c.password());
             ctx.out().println("password of " + c.username() + " reset; all their tokens and login sessions ended");
