@@ -2,7 +2,6 @@ package org.llmtutor.userservice.admin;
 
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.llmtutor.userservice.audit.AuditEventType;
 import org.llmtutor.userservice.audit.AuditLog;
 import org.llmtutor.userservice.auth.credential.Scope;
@@ -119,9 +118,7 @@ class AdminService {
     /** Sets a new password and ends every token and login session the user had. */
     @Transactional
     public void resetPassword(String username, String password) {
-        PasswordPolicy.violation(password).ifPresent(reason -> {
-            throw new AdminException(reason);
-        });
+        PasswordPolicy.violation(password).ifPresent(AdminException::fail);
         User user = existing(username);
         user.setHashedPassword(hasher.hash(password));
         revocations.revokeAll(user.getId(), "password reset");
@@ -176,11 +173,10 @@ class AdminService {
     }
 
     private User existing(String username) {
-        return users.findByUsername(username).orElseThrow(() -> new AdminException("no user named '" + username + "'"));
+        return users.findByUsername(username).orElseThrow(() -> AdminException.noSuchUser(username));
     }
 
     private static String describe(String name, Set<Scope> scopes) {
-        return "service " + name + ", scopes "
-                + scopes.stream().map(Scope::wireName).sorted().collect(Collectors.joining(" "));
+        return "service " + name + ", scopes " + Arguments.scopeList(scopes);
     }
 }

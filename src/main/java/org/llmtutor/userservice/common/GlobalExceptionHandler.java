@@ -24,6 +24,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.PropertyNamingStrategies;
 
 /** Turns every exception that reaches Spring MVC into a JSON body with a string {@code detail}. */
 @RestControllerAdvice
@@ -137,7 +138,10 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
                 .toList();
     }
 
-    /** Bean Validation names Java properties; clients know the JSON names ({@code user_id}, not {@code userId}). */
+    /**
+     * Bean Validation names Java properties; clients know the JSON names ({@code user_id}, not {@code userId}): the
+     * naming strategy's, or the {@code @JsonProperty} exception's.
+     */
     private static String jsonName(Class<?> type, String field) {
         if (type == null) {
             return field;
@@ -147,7 +151,9 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
             if (json == null && type.isRecord()) {
                 json = type.getDeclaredMethod(field).getAnnotation(JsonProperty.class);
             }
-            return json != null && !json.value().isEmpty() ? json.value() : field;
+            return json != null && !json.value().isEmpty()
+                    ? json.value()
+                    : PropertyNamingStrategies.SNAKE_CASE.nameForField(null, null, field);
         } catch (NoSuchFieldException | NoSuchMethodException e) {
             return field;
         }

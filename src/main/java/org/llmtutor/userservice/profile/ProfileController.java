@@ -1,6 +1,5 @@
 package org.llmtutor.userservice.profile;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.UUID;
 import org.llmtutor.userservice.common.ApiException;
 import org.llmtutor.userservice.user.UserProfile;
@@ -21,7 +20,7 @@ class ProfileController {
 
     record Xp(int xp) {}
 
-    record XpAdded(String status, @JsonProperty("new_xp") int newXp) {}
+    record XpAdded(String status, int newXp) {}
 
     private final ProfileService profiles;
     private final ProfileProperties properties;

@@ -1,6 +1,5 @@
 package org.llmtutor.userservice.quiz;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -35,9 +34,9 @@ class QuizController {
 
     /** score and details stay JSON nodes so that their type is checked exactly, without Jackson's coercions. */
     record NewResult(
-            @NotNull @JsonProperty("user_id") UUID userId,
+            @NotNull UUID userId,
 
-            @NotBlank @Size(max = 200) @Pattern(regexp = QUIZ_ID_PATTERN) @JsonProperty("quiz_id")
+            @NotBlank @Size(max = 200) @Pattern(regexp = QUIZ_ID_PATTERN)
             String quizId,
 
             @Percentage JsonNode score,

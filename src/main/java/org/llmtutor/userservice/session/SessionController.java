@@ -1,6 +1,5 @@
 package org.llmtutor.userservice.session;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -33,14 +32,10 @@ class SessionController {
     static final String SESSION_ID_PATTERN = "[^\\p{Cntrl}]+";
 
     record CreateSession(
-            @Schema(example = "0b5a3e1c-7f2d-4c1e-9a8b-3d2f1e0c9b8a") @NotNull @JsonProperty("user_id")
+            @Schema(example = "0b5a3e1c-7f2d-4c1e-9a8b-3d2f1e0c9b8a") @NotNull
             UUID userId,
 
-            @Schema(example = "alice_0a1b2c3d")
-            @NotBlank
-            @Size(max = 255)
-            @Pattern(regexp = SESSION_ID_PATTERN)
-            @JsonProperty("session_id")
+            @Schema(example = "alice_0a1b2c3d") @NotBlank @Size(max = 255) @Pattern(regexp = SESSION_ID_PATTERN)
             String sessionId,
 
             @Schema(example = "Chat 2026-01-20 10:15", nullable = true) @Size(max = 500)

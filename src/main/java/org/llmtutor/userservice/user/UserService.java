@@ -3,7 +3,6 @@ package org.llmtutor.userservice.user;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -41,11 +40,6 @@ public class UserService {
         } catch (DataIntegrityViolationException raced) {
             throw new UsernameTakenException(username);
         }
-    }
-
-    @Transactional(readOnly = true)
-    public Optional<User> findActive(UUID id) {
-        return users.findById(id).filter(User::isActive);
     }
 
     private Instant now() {

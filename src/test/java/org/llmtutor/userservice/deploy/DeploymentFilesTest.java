@@ -90,7 +90,7 @@ class DeploymentFilesTest {
     }
 
     @Test
-    void dockerfileBuildsInOneStageAndRunsLayeredAsNonRootWithAHealthcheck() throws IOException {
+    void dockerfileBuildsTheJarInABuildStageAndRunsItLayeredAsNonRootWithAHealthcheck() throws IOException {
         String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
 
         assertThat(dockerfile.lines().filter(l -> l.startsWith("FROM "))).hasSize(2);
