@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import org.llmtutor.userservice.audit.AuditEventType;
 import org.llmtutor.userservice.audit.AuditLog;
-import org.llmtutor.userservice.user.User;
 import org.llmtutor.userservice.user.UserRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -15,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Ends access tokens before they expire, in the database so that every instance agrees: one token (its {@code jti}),
- * all of a user's tokens (the user's token generation), or all tokens of one login session.
+ * all of a user's tokens (the user's token generation), or all tokens of one login session. {@link TokenStateCheck}
+ * reads what is written here.
  */
 @Service
 public class TokenRevocationService {
@@ -33,23 +33,6 @@ public class TokenRevocationService {
         this.loginSessions = loginSessions;
         this.audit = audit;
         this.clock = clock;
-    }
-
-    /** Whether a verified token of this (existing, active) user has been ended. */
-    @Transactional(readOnly = true)
-    public boolean isRevoked(AccessToken token, User user) {
-        if (token.generation() != user.getTokenGeneration()) {
-            return true;
-        }
-        if (token.loginSessionId() != null && !loginSessions.isActive(token.loginSessionId(), clock.instant())) {
-            return true;
-        }
-        return token.tokenId() != null
-                && jdbc.sql("SELECT count(*) FROM revoked_access_tokens WHERE jti = :jti")
-                                .param("jti", token.tokenId())
-                                .query(Integer.class)
-                                .single()
-                        > 0;
     }
 
     /** Logs out one access token, and the login session it came from, if any. */
