@@ -6,7 +6,7 @@ import org.llmtutor.userservice.auth.AccessGuard.Data;
 import org.llmtutor.userservice.auth.Caller;
 import org.llmtutor.userservice.common.ApiException;
 import org.llmtutor.userservice.user.UserProfile;
-import org.llmtutor.userservice.user.UserRepository;
+import org.llmtutor.userservice.user.UserService;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,10 +18,10 @@ public class ProfileService {
     static final int MAX_XP = Integer.MAX_VALUE;
 
     private final XpRepository xp;
-    private final UserRepository users;
+    private final UserService users;
     private final AccessGuard guard;
 
-    ProfileService(XpRepository xp, UserRepository users, AccessGuard guard) {
+    ProfileService(XpRepository xp, UserService users, AccessGuard guard) {
         this.xp = xp;
         this.users = users;
         this.guard = guard;

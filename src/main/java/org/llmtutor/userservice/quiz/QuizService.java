@@ -8,7 +8,7 @@ import org.llmtutor.userservice.auth.AccessGuard;
 import org.llmtutor.userservice.auth.AccessGuard.Data;
 import org.llmtutor.userservice.auth.Caller;
 import org.llmtutor.userservice.common.ApiException;
-import org.llmtutor.userservice.user.UserRepository;
+import org.llmtutor.userservice.user.UserService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,11 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class QuizService {
 
     private final QuizResultRepository results;
-    private final UserRepository users;
+    private final UserService users;
     private final AccessGuard guard;
     private final Clock clock;
 
-    QuizService(QuizResultRepository results, UserRepository users, AccessGuard guard, Clock clock) {
+    QuizService(QuizResultRepository results, UserService users, AccessGuard guard, Clock clock) {
         this.results = results;
         this.users = users;
         this.guard = guard;

@@ -10,7 +10,7 @@ import org.llmtutor.userservice.auth.AccessGuard.Data;
 import org.llmtutor.userservice.auth.Caller;
 import org.llmtutor.userservice.common.ApiException;
 import org.llmtutor.userservice.common.ServiceMetrics;
-import org.llmtutor.userservice.user.UserRepository;
+import org.llmtutor.userservice.user.UserService;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +22,7 @@ public class SessionService {
     static final String NOT_FOUND = "Session not found";
 
     private final ChatSessionRepository sessions;
-    private final UserRepository users;
+    private final UserService users;
     private final AccessGuard guard;
     private final SessionProperties properties;
     private final ServiceMetrics metrics;
@@ -30,7 +30,7 @@ public class SessionService {
 
     SessionService(
             ChatSessionRepository sessions,
-            UserRepository users,
+            UserService users,
             AccessGuard guard,
             SessionProperties properties,
             ServiceMetrics metrics,

@@ -9,7 +9,7 @@ import org.llmtutor.userservice.auth.AccessGuard;
 import org.llmtutor.userservice.auth.AccessGuard.Data;
 import org.llmtutor.userservice.auth.Caller;
 import org.llmtutor.userservice.common.ApiException;
-import org.llmtutor.userservice.user.UserRepository;
+import org.llmtutor.userservice.user.UserService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 public class SettingsService {
 
     private final UserSettingRepository settings;
-    private final UserRepository users;
+    private final UserService users;
     private final SettingsIdentityRepository identities;
     private final SettingsValidator validator;
     private final SettingsProperties properties;
@@ -27,7 +27,7 @@ public class SettingsService {
 
     SettingsService(
             UserSettingRepository settings,
-            UserRepository users,
+            UserService users,
             SettingsIdentityRepository identities,
             SettingsValidator validator,
             SettingsProperties properties,

@@ -7,8 +7,9 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import org.llmtutor.userservice.audit.AuditEventType;
 import org.llmtutor.userservice.audit.AuditLog;
-import org.llmtutor.userservice.user.UserRepository;
+import org.llmtutor.userservice.user.UserService;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,17 +18,18 @@ import org.springframework.transaction.annotation.Transactional;
  * all of a user's tokens (the user's token generation), or all tokens of one login session. {@link TokenStateCheck}
  * reads what is written here.
  */
+@NamedInterface("revocation")
 @Service
 public class TokenRevocationService {
 
     private final JdbcClient jdbc;
-    private final UserRepository users;
+    private final UserService users;
     private final LoginSessionRepository loginSessions;
     private final AuditLog audit;
     private final Clock clock;
 
     TokenRevocationService(
-            JdbcClient jdbc, UserRepository users, LoginSessionRepository loginSessions, AuditLog audit, Clock clock) {
+            JdbcClient jdbc, UserService users, LoginSessionRepository loginSessions, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.users = users;
         this.loginSessions = loginSessions;

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.llmtutor.userservice.auth.CurrentUser;
 import org.llmtutor.userservice.user.User;
-import org.llmtutor.userservice.user.UserRepository;
+import org.llmtutor.userservice.user.UserService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,12 +18,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class TokenStateCheck {
 
-    private final UserRepository users;
+    private final UserService users;
     private final LoginSessionRepository loginSessions;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    TokenStateCheck(UserRepository users, LoginSessionRepository loginSessions, JdbcClient jdbc, Clock clock) {
+    TokenStateCheck(UserService users, LoginSessionRepository loginSessions, JdbcClient jdbc, Clock clock) {
         this.users = users;
         this.loginSessions = loginSessions;
         this.jdbc = jdbc;

@@ -24,7 +24,7 @@ import org.llmtutor.userservice.common.ApiException;
 import org.llmtutor.userservice.common.ErrorResponse.FieldProblem;
 import org.llmtutor.userservice.common.StatusResponse;
 import org.llmtutor.userservice.user.UserProfile;
-import org.llmtutor.userservice.user.UserRepository;
+import org.llmtutor.userservice.user.UserService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -65,7 +65,7 @@ class AuthController {
     private final RefreshTokenService refreshTokens;
     private final TokenRevocationService revocations;
     private final PasswordChangeService passwords;
-    private final UserRepository users;
+    private final UserService users;
     private final AuditLog audit;
 
     AuthController(
@@ -73,7 +73,7 @@ class AuthController {
             RefreshTokenService refreshTokens,
             TokenRevocationService revocations,
             PasswordChangeService passwords,
-            UserRepository users,
+            UserService users,
             AuditLog audit) {
         this.login = login;
         this.refreshTokens = refreshTokens;

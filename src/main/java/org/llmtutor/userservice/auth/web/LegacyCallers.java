@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * carries no Authorization header at all matches; a bad credential is still a 401. Off by default, so nothing matches.
  */
 @Component
-public class LegacyCallers implements RequestMatcher {
+class LegacyCallers implements RequestMatcher {
 
     private static final Logger log = LoggerFactory.getLogger(LegacyCallers.class);
 
