@@ -21,9 +21,11 @@ public final class AdminCli {
     /**
      * @param args the arguments after {@code admin}
      * @param env the environment variables to configure the application from (normally {@link System#getenv()})
+     * @param application the application class whose beans the commands use, handed in by {@code main} so that this
+     *     module does not depend on the application's root package
      */
-    public static int run(String[] args, AdminIo io, Map<String, String> env) {
-        try (AdminContext context = new AdminContext(io, env)) {
+    public static int run(String[] args, AdminIo io, Map<String, String> env, Class<?> application) {
+        try (AdminContext context = new AdminContext(io, env, application)) {
             return AdminCommands.commandLine(context).execute(args);
         }
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.util.List;
-import org.llmtutor.userservice.auth.legacy.LegacyAccess;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,7 +19,7 @@ class HealthController {
 
     private final Health health;
 
-    HealthController(LegacyAccess legacy) {
+    HealthController(LegacyAccessStatus legacy) {
         // The migration switch and where it applies are reported while it is on, so that nobody forgets it.
         this.health = legacy.enabled()
                 ? new Health("ok", "user-service", Boolean.TRUE, legacy.trustedNetworks())

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.llmtutor.userservice.UserServiceApplication;
 import org.llmtutor.userservice.admin.AdminCli;
 import org.llmtutor.userservice.admin.AdminIo;
 import org.llmtutor.userservice.support.Api;
@@ -53,7 +54,8 @@ class ClientMigrationGuideTest extends IntegrationTest {
                 Map.of(
                         "SPRING_DATASOURCE_URL", TestDatabase.url(),
                         "SPRING_DATASOURCE_USERNAME", TestDatabase.username(),
-                        "SPRING_DATASOURCE_PASSWORD", TestDatabase.password()));
+                        "SPRING_DATASOURCE_PASSWORD", TestDatabase.password()),
+                UserServiceApplication.class);
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
         return out.toString(StandardCharsets.UTF_8).strip();
     }

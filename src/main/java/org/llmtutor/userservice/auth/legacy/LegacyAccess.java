@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.llmtutor.userservice.auth.AccessProperties;
+import org.llmtutor.userservice.common.LegacyAccessStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.cloud.CloudPlatform;
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
  * operators see who still depends on the switch.
  */
 @Component
-public class LegacyAccess {
+public class LegacyAccess implements LegacyAccessStatus {
 
     private static final Logger log = LoggerFactory.getLogger(LegacyAccess.class);
     static final Duration LOG_INTERVAL = Duration.ofMinutes(1);
@@ -75,10 +76,12 @@ public class LegacyAccess {
         }
     }
 
+    @Override
     public boolean enabled() {
         return enabled;
     }
 
+    @Override
     public List<String> trustedNetworks() {
         return networks.asText();
     }
