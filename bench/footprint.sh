@@ -116,7 +116,8 @@ server_setup() { # config -> sets envs and cmd
 prepare_image() {
     [ -d "$work/image" ] && return
     mkdir -p "$work/extracted" "$work/image"
-    "$image_java" -Djarmode=tools -jar "$jar" extract --layers --destination "$work/extracted"
+    cp "$jar" "$work/app.jar" # the build stage's name for it
+    "$image_java" -Djarmode=tools -jar "$work/app.jar" extract --layers --destination "$work/extracted" >/dev/null
     for layer in dependencies spring-boot-loader snapshot-dependencies application; do
         cp -r "$work/extracted/$layer/." "$work/image/"
     done
@@ -124,8 +125,9 @@ prepare_image() {
     local train
     train=$(sed -n 's/^RUN \(.*serve\.sh --prepare.*\)$/\1/p' Dockerfile)
     [ -n "$train" ] || { echo "no training run (serve.sh --prepare) in the Dockerfile" >&2; exit 1; }
-    (cd "$work/image" && env JAVA="$image_java" APP_JAR="$work/image/app.jar" USER_SERVICE_DATA_DIR="$work/image/data" \
-        PATH="$(dirname "$image_java"):$PATH" sh -c "$train" >"$work/image-train.log" 2>&1) \
+    train=${train//\/tmp\/training/$work\/training}
+    train=${train//\/app\//$work\/image\/}
+    (cd "$work/image" && env JAVA="$image_java" APP_JAR="$work/image/app.jar" sh -c "$train" >"$work/image-train.log" 2>&1) \
         || { echo "image training run failed:" >&2; tail -20 "$work/image-train.log" >&2; exit 1; }
 }
 

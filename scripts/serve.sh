@@ -33,8 +33,10 @@ launcher_java_version
 launcher_layout
 
 # The serial collector: the least memory and no GC threads, and for a heap this size pauses of a few milliseconds.
+# The heap starts small and grows on demand (by default it would start at 1/64 of the machine's memory).
 jvm_flags=(
     -XX:+UseSerialGC
+    -Xms32m
     "-Xmx${JVM_MAX_HEAP:-128m}"
     "-XX:MaxMetaspaceSize=${JVM_MAX_METASPACE:-160m}"
     "-Xss${JVM_THREAD_STACK:-512k}"
