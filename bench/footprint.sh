@@ -8,7 +8,8 @@
 #   bench/footprint.sh [config ...]
 #
 # configs (default: jar serve serve-h2 image cli):
-#   jar       java -jar target/user-service-*.jar with no flags (how the service ran before scripts/serve.sh), PostgreSQL
+#   jar       java -jar <jar> with no flags (how the service ran before scripts/serve.sh), PostgreSQL; BASELINE_JAR
+#             picks another jar for it and jar-h2 (e.g. one built from an older commit)
 #   jar-h2    the same on the embedded database
 #   serve     scripts/serve.sh on PostgreSQL (POSTGRES_*)
 #   serve-h2  scripts/serve.sh on the embedded database (no POSTGRES_HOST)
@@ -17,7 +18,9 @@
 #   cli       scripts/list_users.sh and scripts/register_user.sh wall time (median of 5), on PostgreSQL
 #
 # Environment: JAVA (java binary for jar/serve/cli; default: java on PATH), IMAGE_JAVA, LOAD_SECONDS (default 60),
-# STARTS (default 5), PG_HOST/PG_PORT (default 127.0.0.1:5432, user postgres, trust), BENCH_PORT (default 18141).
+# STARTS (default 5), READY_TIMEOUT (seconds a start may take, default 300; the first start 4 times that),
+# PG_HOST/PG_PORT (default 127.0.0.1:5432, user postgres, trust), BENCH_DB (default bench_footprint), BENCH_PORT
+# (default 18141).
 # Builds the jar when target/ has none; creates and drops its own database (bench_footprint).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,10 +32,12 @@ java_bin=${JAVA:-java}
 image_java=${IMAGE_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 load_seconds=${LOAD_SECONDS:-60}
 starts=${STARTS:-5}
+ready_timeout=${READY_TIMEOUT:-300}
+timeout_s=$ready_timeout
 port=${BENCH_PORT:-18141}
 pg_host=${PG_HOST:-127.0.0.1}
 pg_port=${PG_PORT:-5432}
-db=bench_footprint
+db=${BENCH_DB:-bench_footprint}
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 jar=${APP_JAR:-$(ls target/user-service-*.jar 2>/dev/null | grep -v original | head -n 1 || true)}
@@ -72,7 +77,7 @@ reset_database() {
 }
 
 # launch <log> <env...> -- <command...>: starts the server in the background (pid in $pid) and sets $ready_ms to the
-# milliseconds until the first 200 on /health, or fails after 300 s.
+# milliseconds until the first 200 on /health, or fails after $timeout_s seconds.
 launch() {
     local log=$1; shift
     local envs=()
@@ -83,7 +88,7 @@ launch() {
     pid=$!
     while ! curl -sf -o /dev/null "http://127.0.0.1:$port/health"; do
         if ! kill -0 "$pid" 2>/dev/null; then echo "server exited; log: $log" >&2; tail -20 "$log" >&2; exit 1; fi
-        if [ $(( $(now_ms) - t0 )) -gt 300000 ]; then echo "not ready after 300 s" >&2; exit 1; fi
+        if [ $(( $(now_ms) - t0 )) -gt $(( timeout_s * 1000 )) ]; then echo "not ready after $timeout_s s" >&2; exit 1; fi
         sleep 0.02
     done
     ready_ms=$(( $(now_ms) - t0 ))
@@ -99,8 +104,8 @@ stop() {
 # The command and environment of each server configuration.
 server_setup() { # config -> sets envs and cmd
     case $1 in
-        jar) envs=("${pg_env[@]}"); cmd=("$java_bin" -jar "$jar" --server.port=$port) ;;
-        jar-h2) envs=(USER_SERVICE_DATA_DIR="$work/h2"); cmd=("$java_bin" -jar "$jar" --server.port=$port) ;;
+        jar) envs=("${pg_env[@]}"); cmd=("$java_bin" -jar "${BASELINE_JAR:-$jar}" --server.port=$port) ;;
+        jar-h2) envs=(USER_SERVICE_DATA_DIR="$work/h2"); cmd=("$java_bin" -jar "${BASELINE_JAR:-$jar}" --server.port=$port) ;;
         serve) envs=("${pg_env[@]}" JAVA="$java_bin" APP_JAR="$jar"); cmd=(scripts/serve.sh --server.port=$port) ;;
         serve-h2) envs=(USER_SERVICE_DATA_DIR="$work/h2" JAVA="$java_bin" APP_JAR="$jar"); cmd=(scripts/serve.sh --server.port=$port) ;;
         image)
@@ -142,7 +147,9 @@ bench_server() {
     server_setup "$config"
     case $config in *h2) rm -rf "$work/h2" ;; *) reset_database ;; esac
     # The first start migrates the database (and, for serve.sh and the image, builds the cache when missing).
+    timeout_s=$(( ready_timeout * 4 )) # it may include the training run
     launch "$work/$config-0.log" "${envs[@]}" -- "${cmd[@]}"
+    timeout_s=$ready_timeout
     local first=$ready_ms
     stop
     # One user for the load, made by the CLI while the server is down (the embedded database allows one process).
