@@ -62,6 +62,8 @@ export SECRET_KEY=footprint-bench-secret-0123456789abcdef0123456789
 export LOGIN_MAX_FAILED_ATTEMPTS=1000000
 # The service's own log goes to a file; the CLI stays quiet.
 export LOGGING_LEVEL_ROOT=WARN
+# ... except Spring's own "Started ... in" line.
+export LOGGING_LEVEL_ORG_LLMTUTOR_USERSERVICE_USERSERVICEAPPLICATION=INFO
 pg_env=(POSTGRES_HOST="$pg_host" POSTGRES_PORT="$pg_port" POSTGRES_USER=postgres POSTGRES_PASSWORD= POSTGRES_DB="$db")
 
 now_ms() { date +%s%3N; }
