@@ -17,16 +17,16 @@ public class PasswordHasher {
     public static final int MAX_PASSWORD_BYTES = 72;
 
     private final PasswordEncoder encoder;
-    // A hash of a random secret, verified whenever there is no real hash to verify against.
-    private final String decoyHash;
     private final String decoyPassword;
+    // A hash of a random secret, verified whenever there is no real hash to verify against. Made on first need rather
+    // than at start, where one hash at the production cost is a good part of the start-up time.
+    private volatile String decoyHash;
 
     public PasswordHasher(PasswordEncoder encoder) {
         this.encoder = encoder;
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         this.decoyPassword = HexFormat.of().formatHex(random);
-        this.decoyHash = encoder.encode(decoyPassword);
     }
 
     public String hash(String password) {
@@ -42,7 +42,7 @@ public class PasswordHasher {
      */
     public boolean matches(String password, String storedHash) {
         if (storedHash == null || password == null || !fitsBcrypt(password)) {
-            encoder.matches(decoyPassword, decoyHash);
+            encoder.matches(decoyPassword, decoyHash());
             return false;
         }
         try {
@@ -54,7 +54,17 @@ public class PasswordHasher {
 
     /** Spends the time of one verification without checking anything (used where the outcome is already known). */
     public void spendVerificationTime() {
-        encoder.matches(decoyPassword, decoyHash);
+        encoder.matches(decoyPassword, decoyHash());
+    }
+
+    private String decoyHash() {
+        String hash = decoyHash;
+        if (hash == null) {
+            // Two first callers at once may both hash; either result is as good.
+            hash = encoder.encode(decoyPassword);
+            decoyHash = hash;
+        }
+        return hash;
     }
 
     public boolean needsRehash(String storedHash) {
