@@ -11,6 +11,7 @@ import org.llmtutor.userservice.auth.credential.ServiceCredentialRepository;
 import org.llmtutor.userservice.auth.credential.ServiceCredentialService;
 import org.llmtutor.userservice.auth.login.LoginLocks;
 import org.llmtutor.userservice.auth.token.TokenRevocationService;
+import org.llmtutor.userservice.auth.token.TokenStateCache;
 import org.llmtutor.userservice.user.InvalidUserException;
 import org.llmtutor.userservice.user.PasswordHasher;
 import org.llmtutor.userservice.user.PasswordPolicy;
@@ -31,6 +32,7 @@ class AdminService {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final TokenRevocationService revocations;
+    private final TokenStateCache tokenState;
     private final LoginLocks loginLocks;
     private final ServiceCredentialService serviceCredentials;
     private final ServiceCredentialRepository serviceCredentialRepository;
@@ -41,6 +43,7 @@ class AdminService {
             UserRepository users,
             PasswordHasher hasher,
             TokenRevocationService revocations,
+            TokenStateCache tokenState,
             LoginLocks loginLocks,
             ServiceCredentialService serviceCredentials,
             ServiceCredentialRepository serviceCredentialRepository,
@@ -49,6 +52,7 @@ class AdminService {
         this.users = users;
         this.hasher = hasher;
         this.revocations = revocations;
+        this.tokenState = tokenState;
         this.loginLocks = loginLocks;
         this.serviceCredentials = serviceCredentials;
         this.serviceCredentialRepository = serviceCredentialRepository;
@@ -82,6 +86,7 @@ class AdminService {
                 .map(user -> {
                     users.delete(user);
                     users.flush();
+                    tokenState.userChanged(user.getId());
                     audit.record(AuditEventType.USER_DELETED, user.getId(), username, AuditLog.CLI, null);
                     return true;
                 })
@@ -99,13 +104,14 @@ class AdminService {
         return cleared;
     }
 
-    /** Returns the previous role. The new role applies at once: requests read it from the database. */
+    /** Returns the previous role. The new role applies to the user's next request, on every instance within 1 s. */
     @Transactional
     public Role setRole(String username, Role role) {
         User user = existing(username);
         Role previous = user.getRole();
         if (previous != role) {
             user.setRole(role);
+            tokenState.userChanged(user.getId());
             audit.record(
                     AuditEventType.ROLE_CHANGED,
                     user.getId(),
@@ -136,6 +142,7 @@ class AdminService {
             return false;
         }
         user.setActive(active);
+        tokenState.userChanged(user.getId());
         if (active) {
             audit.record(AuditEventType.USER_ENABLED, user.getId(), username, AuditLog.CLI, null);
         } else {

@@ -11,8 +11,7 @@ import org.llmtutor.userservice.auth.credential.ServiceCredentialService;
 import org.llmtutor.userservice.auth.token.AccessToken;
 import org.llmtutor.userservice.auth.token.InvalidTokenException;
 import org.llmtutor.userservice.auth.token.JwtService;
-import org.llmtutor.userservice.auth.token.TokenRevocationService;
-import org.llmtutor.userservice.user.UserRepository;
+import org.llmtutor.userservice.auth.token.TokenStateCache;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -35,20 +34,14 @@ class BearerAuthenticationFilter extends OncePerRequestFilter {
     private static final String INVALID = "Could not validate credentials";
 
     private final JwtService jwt;
-    private final UserRepository users;
     private final ServiceCredentialService services;
-    private final TokenRevocationService revocations;
+    private final TokenStateCache tokenState;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    BearerAuthenticationFilter(
-            JwtService jwt,
-            UserRepository users,
-            ServiceCredentialService services,
-            TokenRevocationService revocations) {
+    BearerAuthenticationFilter(JwtService jwt, ServiceCredentialService services, TokenStateCache tokenState) {
         this.jwt = jwt;
-        this.users = users;
         this.services = services;
-        this.revocations = revocations;
+        this.tokenState = tokenState;
     }
 
     @Override
@@ -81,17 +74,16 @@ class BearerAuthenticationFilter extends OncePerRequestFilter {
             request.setAttribute(FAILURE_REASON, e.getMessage());
             return;
         }
-        // The user must still exist, be active and carry the same name, and the token must not have been logged out;
-        // the role comes from the database so that a role change applies at once.
-        users.findById(access.userId())
-                .filter(u -> u.isActive() && u.getUsername().equals(access.username()))
-                .filter(u -> !revocations.isRevoked(access, u))
+        // The user must still exist, be active and carry the same name, and the token must not have been ended; the
+        // role is the user's current one, so a role change applies to tokens already issued.
+        tokenState
+                .liveUser(access)
                 .ifPresentOrElse(
                         user -> setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                                new CurrentUser(user.getId(), user.getUsername(), user.getRole()),
+                                new CurrentUser(user.id(), user.username(), user.role()),
                                 access,
                                 List.of(new SimpleGrantedAuthority(
-                                        "ROLE_" + user.getRole().name())))),
+                                        "ROLE_" + user.role().name())))),
                         () -> request.setAttribute(FAILURE_REASON, INVALID));
     }
 

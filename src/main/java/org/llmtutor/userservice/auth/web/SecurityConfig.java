@@ -9,12 +9,11 @@ import org.llmtutor.userservice.auth.credential.ServiceClient;
 import org.llmtutor.userservice.auth.credential.ServiceCredentialService;
 import org.llmtutor.userservice.auth.login.LoginProperties;
 import org.llmtutor.userservice.auth.token.JwtService;
-import org.llmtutor.userservice.auth.token.TokenRevocationService;
+import org.llmtutor.userservice.auth.token.TokenStateCache;
 import org.llmtutor.userservice.common.ErrorResponse;
 import org.llmtutor.userservice.common.ErrorWriter;
 import org.llmtutor.userservice.common.OpenApiConfig;
 import org.llmtutor.userservice.user.Role;
-import org.llmtutor.userservice.user.UserRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -58,9 +57,8 @@ class SecurityConfig {
     SecurityFilterChain securityFilterChain(
             HttpSecurity http,
             JwtService jwt,
-            UserRepository users,
             ServiceCredentialService services,
-            TokenRevocationService revocations,
+            TokenStateCache tokenState,
             AccessProperties access,
             ErrorWriter errors)
             throws Exception {
@@ -99,7 +97,7 @@ class SecurityConfig {
                 .exceptionHandling(
                         e -> e.authenticationEntryPoint(entryPoint(errors)).accessDeniedHandler(accessDenied(errors)))
                 .addFilterBefore(
-                        new BearerAuthenticationFilter(jwt, users, services, revocations),
+                        new BearerAuthenticationFilter(jwt, services, tokenState),
                         UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
