@@ -8,6 +8,7 @@
 # /profile/{id}/xp >= 0.50 of /health without one.
 #
 #   bench/auth_throughput.sh                 builds the jar if there is none (./mvnw -DskipTests package)
+#   BENCH_JAR=/path/other.jar bench/auth_throughput.sh      measures that jar instead (e.g. a build of main)
 #
 # Environment: PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres, needs CREATEDB; PGPASSWORD if not trust),
 # BENCH_DB (bench_auth_throughput, dropped and created), PORT (a free one), CONNECTIONS (16), DURATION (15s),
@@ -34,7 +35,7 @@ if ! command -v wrk >/dev/null; then
     fi
 fi
 
-jar=$(ls target/user-service-*.jar 2>/dev/null | grep -v original | head -n 1 || true)
+jar=${BENCH_JAR:-$(ls target/user-service-*.jar 2>/dev/null | grep -v original | head -n 1 || true)}
 if [ -z "$jar" ]; then
     echo "building the jar (./mvnw -DskipTests package)" >&2
     ./mvnw -B -ntp -q -DskipTests package >&2
@@ -58,7 +59,7 @@ export POSTGRES_HOST=$PGHOST POSTGRES_PORT=$PGPORT POSTGRES_USER=$PGUSER POSTGRE
 java ${JAVA_OPTS:-} -jar "$jar" >"$work/service.log" 2>&1 &
 pid=$!
 base="http://127.0.0.1:$port"
-for _ in $(seq 1 120); do curl -sf "$base/health" >/dev/null && break; sleep 1; done
+for _ in $(seq 1 300); do curl -sf "$base/health" >/dev/null && break; sleep 1; done
 curl -sf "$base/health" >/dev/null || { echo "the service did not start:" >&2; tail -n 30 "$work/service.log" >&2; exit 1; }
 
 password="bench password 123"
