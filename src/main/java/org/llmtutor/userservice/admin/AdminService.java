@@ -7,20 +7,16 @@ import org.llmtutor.userservice.audit.AuditEventType;
 import org.llmtutor.userservice.audit.AuditLog;
 import org.llmtutor.userservice.auth.credential.Scope;
 import org.llmtutor.userservice.auth.credential.ServiceCredential;
-import org.llmtutor.userservice.auth.credential.ServiceCredentialRepository;
 import org.llmtutor.userservice.auth.credential.ServiceCredentialService;
 import org.llmtutor.userservice.auth.login.LoginLocks;
 import org.llmtutor.userservice.auth.token.TokenRevocationService;
-import org.llmtutor.userservice.auth.token.TokenStateCache;
 import org.llmtutor.userservice.user.InvalidUserException;
 import org.llmtutor.userservice.user.PasswordHasher;
 import org.llmtutor.userservice.user.PasswordPolicy;
 import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.User;
-import org.llmtutor.userservice.user.UserRepository;
 import org.llmtutor.userservice.user.UserService;
 import org.llmtutor.userservice.user.UsernameTakenException;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,34 +24,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AdminService {
 
-    private final UserService userService;
-    private final UserRepository users;
+    private final UserService users;
     private final PasswordHasher hasher;
     private final TokenRevocationService revocations;
-    private final TokenStateCache tokenState;
     private final LoginLocks loginLocks;
     private final ServiceCredentialService serviceCredentials;
-    private final ServiceCredentialRepository serviceCredentialRepository;
     private final AuditLog audit;
 
     AdminService(
-            UserService userService,
-            UserRepository users,
+            UserService users,
             PasswordHasher hasher,
             TokenRevocationService revocations,
-            TokenStateCache tokenState,
             LoginLocks loginLocks,
             ServiceCredentialService serviceCredentials,
-            ServiceCredentialRepository serviceCredentialRepository,
             AuditLog audit) {
-        this.userService = userService;
         this.users = users;
         this.hasher = hasher;
         this.revocations = revocations;
-        this.tokenState = tokenState;
         this.loginLocks = loginLocks;
         this.serviceCredentials = serviceCredentials;
-        this.serviceCredentialRepository = serviceCredentialRepository;
         this.audit = audit;
     }
 
@@ -63,7 +50,7 @@ class AdminService {
     public User register(String username, String password, Role role) {
         User user;
         try {
-            user = userService.create(username, password, role);
+            user = users.create(username, password, role);
         } catch (InvalidUserException | UsernameTakenException e) {
             throw new AdminException(e.getMessage());
         }
@@ -73,7 +60,7 @@ class AdminService {
 
     @Transactional(readOnly = true)
     public List<User> listUsers() {
-        return users.findAll(Sort.by("username"));
+        return users.listByUsername();
     }
 
     /**
@@ -85,8 +72,6 @@ class AdminService {
         return users.findByUsername(username)
                 .map(user -> {
                     users.delete(user);
-                    users.flush();
-                    tokenState.userChanged(user.getId());
                     audit.record(AuditEventType.USER_DELETED, user.getId(), username, AuditLog.CLI, null);
                     return true;
                 })
@@ -104,14 +89,13 @@ class AdminService {
         return cleared;
     }
 
-    /** Returns the previous role. The new role applies to the user's next request, on every instance within 1 s. */
+    /** Returns the previous role. Tokens in use get the new role within 1 s on every instance (NOTIFY trigger). */
     @Transactional
     public Role setRole(String username, Role role) {
         User user = existing(username);
         Role previous = user.getRole();
         if (previous != role) {
             user.setRole(role);
-            tokenState.userChanged(user.getId());
             audit.record(
                     AuditEventType.ROLE_CHANGED,
                     user.getId(),
@@ -142,7 +126,6 @@ class AdminService {
             return false;
         }
         user.setActive(active);
-        tokenState.userChanged(user.getId());
         if (active) {
             audit.record(AuditEventType.USER_ENABLED, user.getId(), username, AuditLog.CLI, null);
         } else {
@@ -155,7 +138,7 @@ class AdminService {
     /** Revocation is by name, so a name stands for one active credential at a time. */
     @Transactional
     public ServiceCredentialService.Created createServiceToken(String name, Set<Scope> scopes) {
-        if (!serviceCredentialRepository.findByNameAndRevokedAtIsNull(name).isEmpty()) {
+        if (serviceCredentials.hasActive(name)) {
             throw new AdminException(
                     "an active service token named '" + name + "' exists; revoke it first (revoke_service_token)");
         }

@@ -1,9 +1,14 @@
 package org.llmtutor.userservice.auth.login;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Lifts a login lock by hand (the admin CLI's unlock): the username's failed-login record is forgotten. */
+/**
+ * Lifts a login lock by hand (the admin CLI's unlock): the username's failed-login record is forgotten. Part of the auth
+ * module's API for the admin module.
+ */
+@NamedInterface("login-locks")
 @Service
 public class LoginLocks {
 

@@ -7,21 +7,24 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import org.llmtutor.userservice.audit.AuditEventType;
 import org.llmtutor.userservice.audit.AuditLog;
-import org.llmtutor.userservice.user.UserRepository;
+import org.llmtutor.userservice.user.UserService;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Ends access tokens before they expire, in the database so that every instance agrees: one token (its {@code jti}),
- * all of a user's tokens (the user's token generation), or all tokens of one login session. This instance refuses the
- * ended tokens as soon as the change commits; the others when PostgreSQL's notification reaches them.
+ * all of a user's tokens (the user's token generation), or all tokens of one login session. {@link TokenStateCheck}
+ * reads what is written here: this instance refuses the ended tokens as soon as the change commits, the others when
+ * PostgreSQL's notification reaches them.
  */
+@NamedInterface("revocation")
 @Service
 public class TokenRevocationService {
 
     private final JdbcClient jdbc;
-    private final UserRepository users;
+    private final UserService users;
     private final LoginSessionRepository loginSessions;
     private final AuditLog audit;
     private final TokenStateCache tokenState;
@@ -29,7 +32,7 @@ public class TokenRevocationService {
 
     TokenRevocationService(
             JdbcClient jdbc,
-            UserRepository users,
+            UserService users,
             LoginSessionRepository loginSessions,
             AuditLog audit,
             TokenStateCache tokenState,

@@ -2,7 +2,6 @@ package org.llmtutor.userservice.auth.token;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,7 +15,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * What a token check needs, served from memory: the user's state, whether a login session is still alive, whether a
+ * What a token check ({@link TokenStateCheck}) needs, served from memory: the user's state, whether a login session is still alive, whether a
  * {@code jti} was logged out. The database stays the source of truth: an entry is loaded on first use and dropped when
  * this instance changes it (after the commit, so the instance that ends a token refuses it at once), when another
  * writer changed it (the database triggers NOTIFY, {@link TokenStateListener} passes it on, within milliseconds), when
@@ -46,7 +45,6 @@ public class TokenStateCache {
     private static final int MAX_ENTRIES = 100_000;
 
     private final TokenStateRepository database;
-    private final Clock clock;
     private final Cache<Object, Object> entries;
     // Raised by every invalidation: a value loaded while it changed may be stale and is not kept.
     private final AtomicLong epoch = new AtomicLong();
@@ -55,10 +53,8 @@ public class TokenStateCache {
     TokenStateCache(
             TokenStateRepository database,
             TokenProperties properties,
-            Clock clock,
             @Value("${spring.datasource.url}") String databaseUrl) {
         this.database = database;
-        this.clock = clock;
         this.entries = Caffeine.newBuilder()
                 .maximumSize(MAX_ENTRIES)
                 .expireAfterWrite(properties.stateTtl())
@@ -66,30 +62,6 @@ public class TokenStateCache {
         // The embedded database serves this one instance, whose own changes invalidate directly; on PostgreSQL the
         // listener vouches for coherence once it listens.
         this.coherent = EmbeddedDatabase.isEmbedded(databaseUrl);
-    }
-
-    /**
-     * The caller a verified access token stands for, if the token is still alive: its user exists, is active, has the
-     * same name and token generation, its login session (if any) is not over and its {@code jti} not logged out.
-     */
-    public Optional<UserState> liveUser(AccessToken token) {
-        Optional<UserState> user = user(token.userId())
-                .filter(u -> u.active()
-                        && u.username().equals(token.username())
-                        && u.tokenGeneration() == token.generation());
-        if (user.isEmpty()) {
-            return user;
-        }
-        if (token.loginSessionId() != null
-                && !session(token.loginSessionId())
-                        .map(s -> s.aliveAt(clock.instant()))
-                        .orElse(false)) {
-            return Optional.empty();
-        }
-        if (token.tokenId() != null && jtiRevoked(token.tokenId())) {
-            return Optional.empty();
-        }
-        return user;
     }
 
     @SuppressWarnings("unchecked")

@@ -2,7 +2,6 @@ package org.llmtutor.userservice.auth.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,7 +20,6 @@ class TokenStateCacheTest {
     private final TokenStateCache cache = new TokenStateCache(
             database,
             new TokenProperties(Duration.ofDays(1), Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofMinutes(1)),
-            Clock.systemUTC(),
             "jdbc:postgresql://127.0.0.1/none");
 
     @AfterEach
