@@ -88,7 +88,7 @@ class AdminService {
         return cleared;
     }
 
-    /** Returns the previous role. The new role applies at once: requests read it from the database. */
+    /** Returns the previous role. Tokens in use get the new role within 1 s on every instance (NOTIFY trigger). */
     @Transactional
     public Role setRole(String username, Role role) {
         User user = existing(username);

@@ -11,7 +11,6 @@ import org.llmtutor.userservice.auth.Caller;
 import org.llmtutor.userservice.common.ApiException;
 import org.llmtutor.userservice.user.UserService;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
@@ -40,13 +39,10 @@ public class SettingsService {
         this.guard = guard;
     }
 
-    /** Repeatable read: the rows and the identity come from one snapshot, never half of a concurrent replace. */
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    /** One statement, so the rows and the identity come from one snapshot, never half of a concurrent replace. */
+    @Transactional(readOnly = true)
     public SettingsMap get(Caller caller, UUID userId) {
         guard.checkRead(caller, Data.SETTINGS, userId);
-        if (!users.existsById(userId)) {
-            throw ApiException.userNotFound();
-        }
         return current(userId);
     }
 
@@ -106,12 +102,20 @@ public class SettingsService {
     }
 
     private SettingsMap current(UUID userId) {
+        // A native query: Hibernate flushes this transaction's pending changes (PATCH) before it runs.
+        List<Object[]> rows = settings.findStored(userId);
+        if (rows.isEmpty()) {
+            throw ApiException.userNotFound();
+        }
         Map<ServiceType, ModelChoice> stored = new EnumMap<>(ServiceType.class);
-        List<UserSetting> rows = settings.findByUserId(userId);
         // Rows of service types this version does not know (Python-era leftovers) are not part of the map.
-        rows.forEach(row -> ServiceType.fromKey(row.getServiceType()).ifPresent(s -> stored.put(s, row.choice())));
-        String identityId =
-                identities.findById(userId).map(SettingsIdentity::getIdentityId).orElse(null);
+        for (Object[] row : rows) {
+            if (row[0] != null) {
+                ServiceType.fromKey((String) row[0])
+                        .ifPresent(s -> stored.put(s, new ModelChoice((String) row[1], (String) row[2])));
+            }
+        }
+        String identityId = (String) rows.get(0)[3];
         if (stored.isEmpty() && identityId == null) {
             return SettingsMap.EMPTY;
         }

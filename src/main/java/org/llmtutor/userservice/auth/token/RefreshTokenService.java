@@ -35,6 +35,7 @@ public class RefreshTokenService {
     private final TokenProperties properties;
     private final AuditLog audit;
     private final ServiceMetrics metrics;
+    private final TokenStateCache tokenState;
     private final Clock clock;
 
     RefreshTokenService(
@@ -45,6 +46,7 @@ public class RefreshTokenService {
             TokenProperties properties,
             AuditLog audit,
             ServiceMetrics metrics,
+            TokenStateCache tokenState,
             Clock clock) {
         this.tokens = tokens;
         this.loginSessions = loginSessions;
@@ -53,6 +55,7 @@ public class RefreshTokenService {
         this.properties = properties;
         this.audit = audit;
         this.metrics = metrics;
+        this.tokenState = tokenState;
         this.clock = clock;
     }
 
@@ -81,6 +84,7 @@ public class RefreshTokenService {
             if (Duration.between(token.getUsedAt(), now).compareTo(properties.refreshReuseGrace()) > 0) {
                 // Whoever holds the newer token of this family may be the thief or the victim: end it for both.
                 session.revoke(now, "refresh token reused");
+                tokenState.sessionEnded(session.getId());
                 audit.record(
                         AuditEventType.REFRESH_REUSE,
                         user.getId(),
@@ -111,6 +115,7 @@ public class RefreshTokenService {
                 .filter(s -> s.getUserId().equals(userId) && s.isActiveAt(now))
                 .map(s -> {
                     s.revoke(now, "ended by user");
+                    tokenState.sessionEnded(s.getId());
                     return true;
                 })
                 .orElse(false);

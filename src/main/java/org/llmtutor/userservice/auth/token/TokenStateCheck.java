@@ -3,54 +3,44 @@ package org.llmtutor.userservice.auth.token;
 import java.time.Clock;
 import java.util.Optional;
 import org.llmtutor.userservice.auth.CurrentUser;
-import org.llmtutor.userservice.user.User;
-import org.llmtutor.userservice.user.UserService;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one place that decides whether a verified access token still speaks for its user: the user must exist, be active
  * and carry the token's username; the token must not have been ended, by generation (logout-all, password change or
  * reset, disable), by its login session, or by its own {@code jti} (logout). The role is the user's current one, so a
- * role change applies at once. Everything the bearer chain knows about token state comes from here.
+ * role change applies to tokens already issued. Everything the bearer chain knows about token state comes from here;
+ * the state itself comes from {@link TokenStateCache}, without a query once it is in memory.
  */
 @Component
 public class TokenStateCheck {
 
-    private final UserService users;
-    private final LoginSessionRepository loginSessions;
-    private final JdbcClient jdbc;
+    private final TokenStateCache state;
     private final Clock clock;
 
-    TokenStateCheck(UserService users, LoginSessionRepository loginSessions, JdbcClient jdbc, Clock clock) {
-        this.users = users;
-        this.loginSessions = loginSessions;
-        this.jdbc = jdbc;
+    TokenStateCheck(TokenStateCache state, Clock clock) {
+        this.state = state;
         this.clock = clock;
     }
 
     /** The caller this token stands for, or empty when it no longer stands for anyone. */
-    @Transactional(readOnly = true)
     public Optional<CurrentUser> callerOf(AccessToken token) {
-        return users.findById(token.userId())
-                .filter(u -> u.isActive() && u.getUsername().equals(token.username()))
-                .filter(u -> !isEnded(token, u))
-                .map(u -> new CurrentUser(u.getId(), u.getUsername(), u.getRole()));
-    }
-
-    private boolean isEnded(AccessToken token, User user) {
-        if (token.generation() != user.getTokenGeneration()) {
-            return true;
+        Optional<TokenStateCache.UserState> user = state.user(token.userId())
+                .filter(u -> u.active()
+                        && u.username().equals(token.username())
+                        && u.tokenGeneration() == token.generation());
+        if (user.isEmpty()) {
+            return Optional.empty();
         }
-        if (token.loginSessionId() != null && !loginSessions.isActive(token.loginSessionId(), clock.instant())) {
-            return true;
+        if (token.loginSessionId() != null
+                && !state.session(token.loginSessionId())
+                        .map(s -> s.aliveAt(clock.instant()))
+                        .orElse(false)) {
+            return Optional.empty();
         }
-        return token.tokenId() != null
-                && jdbc.sql("SELECT count(*) FROM revoked_access_tokens WHERE jti = :jti")
-                                .param("jti", token.tokenId())
-                                .query(Integer.class)
-                                .single()
-                        > 0;
+        if (token.tokenId() != null && state.jtiRevoked(token.tokenId())) {
+            return Optional.empty();
+        }
+        return user.map(u -> new CurrentUser(u.id(), u.username(), u.role()));
     }
 }

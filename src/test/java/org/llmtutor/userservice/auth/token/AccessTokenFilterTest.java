@@ -68,6 +68,20 @@ class AccessTokenFilterTest extends IntegrationTest {
     }
 
     @Test
+    void aTokenVerifiedBeforeStillExpiresOnTime() {
+        User user = newUser(Role.USER);
+        String token = api().token(user.getUsername(), PASSWORD);
+        assertThat(api().get("/auth/me", token).status()).isEqualTo(200);
+        clock.advance(Duration.ofMinutes(10079));
+        assertThat(api().get("/auth/me", token).status()).isEqualTo(200);
+        clock.advance(Duration.ofSeconds(61));
+
+        Api.Response r = api().get("/auth/me", token);
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.detail()).isEqualTo("Token has expired");
+    }
+
+    @Test
     void tamperedPayloadIs401() {
         User user = newUser(Role.USER);
         String[] parts = api().token(user.getUsername(), PASSWORD).split("\\.");
