@@ -2,6 +2,8 @@ package org.llmtutor.userservice.auth;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.llmtutor.userservice.auth.credential.Scope;
+import org.llmtutor.userservice.auth.credential.ServiceClient;
 import org.llmtutor.userservice.common.ApiException;
 import org.llmtutor.userservice.user.Role;
 import org.springframework.security.core.Authentication;

@@ -1,6 +1,6 @@
 package org.llmtutor.userservice.support;
 
-import org.llmtutor.userservice.auth.LoginProperties;
+import org.llmtutor.userservice.auth.login.LoginProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;

@@ -1,0 +1,130 @@
+package org.llmtutor.userservice.auth.login;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import org.llmtutor.userservice.audit.AuditEventType;
+import org.llmtutor.userservice.audit.AuditLog;
+import org.llmtutor.userservice.auth.token.JwtService;
+import org.llmtutor.userservice.auth.token.TokenResponse;
+import org.llmtutor.userservice.common.ApiException;
+import org.llmtutor.userservice.common.ServiceMetrics;
+import org.llmtutor.userservice.user.PasswordHasher;
+import org.llmtutor.userservice.user.User;
+import org.llmtutor.userservice.user.UserRepository;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The password check behind every login. An unknown username, a wrong password and a disabled account all cost one
+ * BCrypt check and get the same answer, and a locked username (existing or not) gets the same 403, so nothing tells
+ * which usernames exist.
+ */
+@Service
+public class LoginService {
+
+    static final String BAD_CREDENTIALS = "Incorrect username or password";
+    private static final DateTimeFormatter LOCK_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    // Longer than any username the service creates or could have adopted from a sane deployment; not worth a row.
+    private static final int MAX_TRACKED_USERNAME = 256;
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+    private final JwtService jwt;
+    private final AuditLog audit;
+    private final TransactionTemplate transactions;
+    private final ServiceMetrics metrics;
+
+    public LoginService(
+            UserRepository users,
+            PasswordHasher hasher,
+            LoginThrottle throttle,
+            JwtService jwt,
+            AuditLog audit,
+            TransactionTemplate transactions,
+            ServiceMetrics metrics) {
+        this.users = users;
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.jwt = jwt;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.metrics = metrics;
+    }
+
+    /** The Python-compatible login: an access token only. */
+    public TokenResponse login(String username, String password) {
+        User user = authenticate(username, password);
+        JwtService.IssuedToken token = jwt.issueAccessToken(user);
+        return new TokenResponse(token.token(), "bearer", user.getId(), user.getUsername());
+    }
+
+    /**
+     * Checks a username and password under the brute-force rules. Not one transaction on purpose: the BCrypt check
+     * runs while no row lock is held.
+     *
+     * @throws ApiException 401 for bad credentials, 403 while the username is locked
+     */
+    public User authenticate(String username, String password) {
+        if (username.length() > MAX_TRACKED_USERNAME) {
+            hasher.spendVerificationTime();
+            metrics.loginFailed();
+            throw badCredentials();
+        }
+        LoginThrottle.Admission admission = throttle.admit(username);
+        if (!admission.admitted()) {
+            hasher.spendVerificationTime();
+            audit.record(AuditEventType.LOGIN_LOCKED, null, username, username, null);
+            metrics.loginRefusedLocked();
+            throw locked(admission);
+        }
+        Optional<User> user = users.findByUsername(username);
+        boolean passwordOk =
+                hasher.matches(password, user.map(User::getHashedPassword).orElse(null));
+        if (!passwordOk || !user.get().isActive()) {
+            audit.record(
+                    AuditEventType.LOGIN_FAILED,
+                    user.map(User::getId).orElse(null),
+                    username,
+                    username,
+                    admission.lockStarted() ? "lockout started" : null);
+            metrics.loginFailed();
+            if (admission.lockStarted()) {
+                metrics.lockoutStarted();
+            }
+            throw badCredentials();
+        }
+        throttle.succeeded(username);
+        User loggedIn = user.get();
+        if (hasher.needsRehash(loggedIn.getHashedPassword())) {
+            upgradeHash(loggedIn, password);
+        }
+        audit.record(AuditEventType.LOGIN_SUCCEEDED, loggedIn.getId(), username, username, null);
+        metrics.loginSucceeded();
+        return loggedIn;
+    }
+
+    /** Hashes made with a lower cost than configured (older deployments) are replaced on the next good login. */
+    private void upgradeHash(User user, String password) {
+        String newHash = hasher.hash(password);
+        transactions.executeWithoutResult(
+                tx -> users.updatePasswordHash(user.getId(), user.getHashedPassword(), newHash));
+    }
+
+    static ApiException locked(LoginThrottle.Admission admission) {
+        return new ApiException(
+                HttpStatus.FORBIDDEN,
+                "Account is locked due to multiple failed login attempts. Locked until "
+                        + LOCK_TIME.format(admission.lockedUntil()) + " UTC.");
+    }
+
+    private static ApiException badCredentials() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        return new ApiException(HttpStatus.UNAUTHORIZED, BAD_CREDENTIALS, headers, null);
+    }
+}

@@ -1,0 +1,88 @@
+package org.llmtutor.userservice.auth.login;
+
+import java.util.List;
+import org.llmtutor.userservice.audit.AuditEventType;
+import org.llmtutor.userservice.audit.AuditLog;
+import org.llmtutor.userservice.auth.CurrentUser;
+import org.llmtutor.userservice.auth.token.JwtService;
+import org.llmtutor.userservice.auth.token.TokenResponse;
+import org.llmtutor.userservice.auth.token.TokenRevocationService;
+import org.llmtutor.userservice.common.ApiException;
+import org.llmtutor.userservice.common.ErrorResponse.FieldProblem;
+import org.llmtutor.userservice.common.ServiceMetrics;
+import org.llmtutor.userservice.user.PasswordHasher;
+import org.llmtutor.userservice.user.PasswordPolicy;
+import org.llmtutor.userservice.user.User;
+import org.llmtutor.userservice.user.UserRepository;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** A user changing their own password: proves the current one, and every older token of theirs ends. */
+@Service
+public class PasswordChangeService {
+
+    static final String WRONG_PASSWORD = "Current password is incorrect";
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+    private final TokenRevocationService revocations;
+    private final JwtService jwt;
+    private final AuditLog audit;
+    private final TransactionTemplate transactions;
+    private final ServiceMetrics metrics;
+
+    PasswordChangeService(
+            UserRepository users,
+            PasswordHasher hasher,
+            LoginThrottle throttle,
+            TokenRevocationService revocations,
+            JwtService jwt,
+            AuditLog audit,
+            TransactionTemplate transactions,
+            ServiceMetrics metrics) {
+        this.users = users;
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.revocations = revocations;
+        this.jwt = jwt;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Returns a fresh access token, since the caller's own token ends with all the others. Wrong current passwords
+     * count towards the same lockout as logins, so this is no side door for guessing.
+     */
+    public TokenResponse change(CurrentUser caller, String currentPassword, String newPassword) {
+        PasswordPolicy.violation(newPassword).ifPresent(problem -> {
+            throw ApiException.validation(List.of(new FieldProblem("new_password", problem)));
+        });
+        LoginThrottle.Admission admission = throttle.admit(caller.username());
+        if (!admission.admitted()) {
+            hasher.spendVerificationTime();
+            throw LoginService.locked(admission);
+        }
+        User user = users.findById(caller.id()).orElseThrow(ApiException::userNotFound);
+        if (!hasher.matches(currentPassword, user.getHashedPassword())) {
+            if (admission.lockStarted()) {
+                metrics.lockoutStarted();
+            }
+            throw new ApiException(HttpStatus.BAD_REQUEST, WRONG_PASSWORD);
+        }
+        throttle.succeeded(caller.username());
+        String newHash = hasher.hash(newPassword);
+        User changed = transactions.execute(tx -> {
+            if (users.updatePasswordHash(user.getId(), user.getHashedPassword(), newHash) == 0) {
+                throw new ApiException(HttpStatus.CONFLICT, "The password was changed meanwhile; try again");
+            }
+            revocations.revokeAll(user.getId(), "password changed");
+            audit.record(AuditEventType.PASSWORD_CHANGED, user.getId(), user.getUsername(), user.getUsername(), null);
+            return users.findById(user.getId()).orElseThrow();
+        });
+        JwtService.IssuedToken token = jwt.issueAccessToken(changed);
+        return new TokenResponse(token.token(), "bearer", changed.getId(), changed.getUsername());
+    }
+}

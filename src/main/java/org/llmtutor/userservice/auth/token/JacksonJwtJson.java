@@ -1,0 +1,35 @@
+package org.llmtutor.userservice.auth.token;
+
+import io.jsonwebtoken.io.AbstractDeserializer;
+import io.jsonwebtoken.io.AbstractSerializer;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.util.Map;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Lets jjwt read and write JSON with the application's Jackson 3 mapper instead of pulling in Jackson 2. */
+public final class JacksonJwtJson {
+
+    private static final TypeReference<Map<String, ?>> MAP = new TypeReference<>() {};
+
+    private JacksonJwtJson() {}
+
+    public static AbstractSerializer<Map<String, ?>> serializer(JsonMapper json) {
+        return new AbstractSerializer<>() {
+            @Override
+            protected void doSerialize(Map<String, ?> map, OutputStream out) {
+                json.writeValue(out, map);
+            }
+        };
+    }
+
+    public static AbstractDeserializer<Map<String, ?>> deserializer(JsonMapper json) {
+        return new AbstractDeserializer<>() {
+            @Override
+            protected Map<String, ?> doDeserialize(Reader reader) {
+                return json.readValue(reader, MAP);
+            }
+        };
+    }
+}

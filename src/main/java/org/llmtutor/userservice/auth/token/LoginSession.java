@@ -1,0 +1,96 @@
+package org.llmtutor.userservice.auth.token;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A refresh-token family: one device or browser that logged in, until it logs out, is ended or expires. */
+@Entity
+@Table(name = "login_sessions")
+public class LoginSession {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "user_id", nullable = false, updatable = false)
+    private UUID userId;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "last_used_at", nullable = false)
+    private Instant lastUsedAt;
+
+    @Column(name = "expires_at", nullable = false, updatable = false)
+    private Instant expiresAt;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    @Column(name = "revoke_reason")
+    private String revokeReason;
+
+    @Column(name = "user_agent", updatable = false)
+    private String userAgent;
+
+    @Column(updatable = false)
+    private String ip;
+
+    protected LoginSession() {}
+
+    LoginSession(UUID id, UUID userId, Instant now, Instant expiresAt, String userAgent, String ip) {
+        this.id = id;
+        this.userId = userId;
+        this.createdAt = now;
+        this.lastUsedAt = now;
+        this.expiresAt = expiresAt;
+        this.userAgent = userAgent;
+        this.ip = ip;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getUserId() {
+        return userId;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getLastUsedAt() {
+        return lastUsedAt;
+    }
+
+    public Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    public String getUserAgent() {
+        return userAgent;
+    }
+
+    public String getIp() {
+        return ip;
+    }
+
+    public boolean isActiveAt(Instant now) {
+        return revokedAt == null && now.isBefore(expiresAt);
+    }
+
+    void touch(Instant now) {
+        this.lastUsedAt = now;
+    }
+
+    void revoke(Instant now, String reason) {
+        if (revokedAt == null) {
+            this.revokedAt = now;
+            this.revokeReason = reason;
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.llmtutor.userservice.auth.token;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.llmtutor.userservice.audit.AuditEventType;
+import org.llmtutor.userservice.audit.AuditLog;
+import org.llmtutor.userservice.common.ApiException;
+import org.llmtutor.userservice.common.ServiceMetrics;
+import org.llmtutor.userservice.user.User;
+import org.llmtutor.userservice.user.UserRepository;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Refresh tokens with rotation: each works once and is replaced by a new one in the same login session (family). A
+ * token presented again after its use is treated as stolen and ends the whole family, except within a short grace
+ * window, where two tabs refreshing at once each get a fresh token.
+ */
+@Service
+public class RefreshTokenService {
+
+    static final String PREFIX = "rt_";
+    static final String INVALID = "Invalid refresh token";
+
+    private final RefreshTokenRepository tokens;
+    private final LoginSessionRepository loginSessions;
+    private final UserRepository users;
+    private final JwtService jwt;
+    private final TokenProperties properties;
+    private final AuditLog audit;
+    private final ServiceMetrics metrics;
+    private final Clock clock;
+
+    RefreshTokenService(
+            RefreshTokenRepository tokens,
+            LoginSessionRepository loginSessions,
+            UserRepository users,
+            JwtService jwt,
+            TokenProperties properties,
+            AuditLog audit,
+            ServiceMetrics metrics,
+            Clock clock) {
+        this.tokens = tokens;
+        this.loginSessions = loginSessions;
+        this.users = users;
+        this.jwt = jwt;
+        this.properties = properties;
+        this.audit = audit;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Starts a login session for a user who just proved their password. */
+    @Transactional
+    public TokenPairResponse startSession(User user, String userAgent, String ip) {
+        Instant now = now();
+        LoginSession session = loginSessions.save(new LoginSession(
+                UUID.randomUUID(), user.getId(), now, now.plus(properties.refreshLifetime()), userAgent, ip));
+        return issue(user, session, now);
+    }
+
+    /** Trades a refresh token for a new access token and a new refresh token. */
+    @Transactional(noRollbackFor = ApiException.class)
+    public TokenPairResponse refresh(String refreshToken) {
+        Instant now = now();
+        RefreshToken token =
+                tokens.lockByHash(OpaqueTokens.hash(refreshToken)).orElseThrow(RefreshTokenService::invalid);
+        LoginSession session = loginSessions
+                .lockById(token.getLoginSessionId())
+                .filter(s -> s.isActiveAt(now))
+                .orElseThrow(RefreshTokenService::invalid);
+        User user =
+                users.findById(session.getUserId()).filter(User::isActive).orElseThrow(RefreshTokenService::invalid);
+        if (token.getUsedAt() != null) {
+            if (Duration.between(token.getUsedAt(), now).compareTo(properties.refreshReuseGrace()) > 0) {
+                // Whoever holds the newer token of this family may be the thief or the victim: end it for both.
+                session.revoke(now, "refresh token reused");
+                audit.record(
+                        AuditEventType.REFRESH_REUSE,
+                        user.getId(),
+                        user.getUsername(),
+                        user.getUsername(),
+                        "login session " + session.getId() + " ended");
+                metrics.refreshReuseDetected();
+                throw invalid();
+            }
+        } else {
+            token.markUsed(now);
+        }
+        session.touch(now);
+        return issue(user, session, now);
+    }
+
+    @Transactional(readOnly = true)
+    public List<LoginSession> activeSessions(UUID userId) {
+        return loginSessions.findActive(userId, now());
+    }
+
+    /** Ends one of the user's login sessions; false when there is no such active session of theirs. */
+    @Transactional
+    public boolean endSession(UUID userId, UUID sessionId) {
+        Instant now = now();
+        return loginSessions
+                .lockById(sessionId)
+                .filter(s -> s.getUserId().equals(userId) && s.isActiveAt(now))
+                .map(s -> {
+                    s.revoke(now, "ended by user");
+                    return true;
+                })
+                .orElse(false);
+    }
+
+    private TokenPairResponse issue(User user, LoginSession session, Instant now) {
+        String refresh = OpaqueTokens.generate(PREFIX);
+        tokens.save(new RefreshToken(OpaqueTokens.hash(refresh), session.getId(), now));
+        JwtService.IssuedToken access = jwt.issueAccessToken(user, session.getId());
+        return new TokenPairResponse(
+                access.token(),
+                "bearer",
+                user.getId(),
+                user.getUsername(),
+                refresh,
+                Duration.between(now, access.expiresAt()).toSeconds(),
+                Duration.between(now, session.getExpiresAt()).toSeconds());
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static ApiException invalid() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        return new ApiException(HttpStatus.UNAUTHORIZED, INVALID, headers, null);
+    }
+}

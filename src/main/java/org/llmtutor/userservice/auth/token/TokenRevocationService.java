@@ -1,0 +1,91 @@
+package org.llmtutor.userservice.auth.token;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.llmtutor.userservice.audit.AuditEventType;
+import org.llmtutor.userservice.audit.AuditLog;
+import org.llmtutor.userservice.user.User;
+import org.llmtutor.userservice.user.UserRepository;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Ends access tokens before they expire, in the database so that every instance agrees: one token (its {@code jti}),
+ * all of a user's tokens (the user's token generation), or all tokens of one login session.
+ */
+@Service
+public class TokenRevocationService {
+
+    private final JdbcClient jdbc;
+    private final UserRepository users;
+    private final LoginSessionRepository loginSessions;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    TokenRevocationService(
+            JdbcClient jdbc, UserRepository users, LoginSessionRepository loginSessions, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.users = users;
+        this.loginSessions = loginSessions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Whether a verified token of this (existing, active) user has been ended. */
+    @Transactional(readOnly = true)
+    public boolean isRevoked(AccessToken token, User user) {
+        if (token.generation() != user.getTokenGeneration()) {
+            return true;
+        }
+        if (token.loginSessionId() != null && !loginSessions.isActive(token.loginSessionId(), clock.instant())) {
+            return true;
+        }
+        return token.tokenId() != null
+                && jdbc.sql("SELECT count(*) FROM revoked_access_tokens WHERE jti = :jti")
+                                .param("jti", token.tokenId())
+                                .query(Integer.class)
+                                .single()
+                        > 0;
+    }
+
+    /** Logs out one access token, and the login session it came from, if any. */
+    @Transactional
+    public void logout(AccessToken token, String actor) {
+        if (token.tokenId() != null) {
+            jdbc.sql("INSERT INTO revoked_access_tokens (jti, user_id, expires_at) VALUES (:jti, :u, :exp)"
+                            + " ON CONFLICT DO NOTHING")
+                    .param("jti", token.tokenId())
+                    .param("u", token.userId())
+                    .param("exp", token.expiresAt().atOffset(ZoneOffset.UTC))
+                    .update();
+        }
+        if (token.loginSessionId() != null) {
+            loginSessions.lockById(token.loginSessionId()).ifPresent(s -> s.revoke(clock.instant(), "logout"));
+        }
+        audit.record(AuditEventType.LOGOUT, token.userId(), token.username(), actor, null);
+    }
+
+    /**
+     * Ends every access token and login session of the user. Used by "log out everywhere", password changes and
+     * resets, and disabling a user.
+     */
+    @Transactional
+    public void revokeAll(UUID userId, String reason) {
+        users.bumpTokenGeneration(userId);
+        loginSessions.revokeAll(userId, clock.instant(), reason);
+    }
+
+    /** Forgets revocations of tokens that have expired anyway, and login sessions long over. */
+    @Transactional
+    public int purgeExpired() {
+        Instant now = clock.instant();
+        int tokens = jdbc.sql("DELETE FROM revoked_access_tokens WHERE expires_at < :now")
+                .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .update();
+        return tokens + loginSessions.deleteExpiredBefore(now);
+    }
+}

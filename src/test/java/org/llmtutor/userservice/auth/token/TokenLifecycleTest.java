@@ -1,0 +1,283 @@
+package org.llmtutor.userservice.auth.token;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.llmtutor.userservice.support.Api;
+import org.llmtutor.userservice.support.TwoInstanceTest;
+import org.llmtutor.userservice.user.Role;
+import org.llmtutor.userservice.user.User;
+import tools.jackson.databind.JsonNode;
+
+class TokenLifecycleTest extends TwoInstanceTest {
+
+    @Test
+    void logoutEndsThisTokenOnEveryInstanceButNotOthers() {
+        User user = newUser(Role.USER);
+        String first = api().token(user.getUsername(), PASSWORD);
+        String other = api().token(user.getUsername(), PASSWORD);
+
+        assertThat(api().method("POST", "/auth/logout", null, null, first).body())
+                .isEqualTo("{\"status\":\"success\"}");
+
+        assertThat(api().get("/auth/me", first).status()).isEqualTo(401);
+        assertThat(secondApi().get("/auth/me", first).status()).isEqualTo(401);
+        assertThat(secondApi().get("/auth/me", other).status()).isEqualTo(200);
+    }
+
+    @Test
+    void logoutAllEndsEveryTokenAndLoginSessionOfTheUser() {
+        User user = newUser(Role.USER);
+        String plain = api().token(user.getUsername(), PASSWORD);
+        JsonNode pair = passwordGrant(user).json();
+        String fromSession = pair.get("access_token").asString();
+
+        assertThat(secondApi()
+                        .method("POST", "/auth/logout-all", null, null, plain)
+                        .status())
+                .isEqualTo(200);
+
+        assertThat(api().get("/auth/me", plain).status()).isEqualTo(401);
+        assertThat(api().get("/auth/me", fromSession).status()).isEqualTo(401);
+        assertThat(refresh(pair.get("refresh_token").asString()).status()).isEqualTo(401);
+        assertThat(api().get("/auth/me", api().token(user.getUsername(), PASSWORD))
+                        .status())
+                .as("logging in again works")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void passwordGrantReturnsAccessAndRefreshTokens() {
+        User user = newUser(Role.USER);
+        Api.Response r = passwordGrant(user);
+
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode body = r.json();
+        assertThat(body.get("token_type").asString()).isEqualTo("bearer");
+        assertThat(body.get("refresh_token").asString()).startsWith("rt_");
+        assertThat(body.get("expires_in").asLong()).isEqualTo(10080 * 60);
+        assertThat(api().get("/auth/me", body.get("access_token").asString()).status())
+                .isEqualTo(200);
+        assertThat(jdbc.sql("SELECT count(*) FROM refresh_tokens WHERE token_hash = :t")
+                        .param("t", body.get("refresh_token").asString())
+                        .query(Integer.class)
+                        .single())
+                .as("stored hashed only")
+                .isZero();
+    }
+
+    @Test
+    void plainLoginResponseIsUnchangedWithoutRefreshToken() {
+        User user = newUser(Role.USER);
+        assertThat(api().login(user.getUsername(), PASSWORD).json().has("refresh_token"))
+                .isFalse();
+    }
+
+    @Test
+    void refreshRotatesAndEachRefreshTokenWorksOnce() {
+        User user = newUser(Role.USER);
+        String first = passwordGrant(user).json().get("refresh_token").asString();
+
+        Api.Response rotated = refresh(first);
+        assertThat(rotated.status()).isEqualTo(200);
+        String next = rotated.json().get("refresh_token").asString();
+        assertThat(next).isNotEqualTo(first);
+        assertThat(api().get("/auth/me", rotated.json().get("access_token").asString())
+                        .status())
+                .isEqualTo(200);
+        assertThat(refresh(next).status()).isEqualTo(200);
+    }
+
+    @Test
+    void reusedRefreshTokenAfterTheGraceWindowEndsTheWholeFamily() {
+        User user = newUser(Role.USER);
+        JsonNode start = passwordGrant(user).json();
+        String first = start.get("refresh_token").asString();
+        JsonNode rotated = refresh(first).json();
+        clock.advance(Duration.ofSeconds(11));
+
+        Api.Response reuse = refresh(first);
+        assertThat(reuse.status()).isEqualTo(401);
+        assertThat(reuse.detail()).isEqualTo("Invalid refresh token");
+        assertThat(refresh(rotated.get("refresh_token").asString()).status())
+                .as("the thief's (or victim's) newer token is dead too")
+                .isEqualTo(401);
+        assertThat(api().get("/auth/me", rotated.get("access_token").asString()).status())
+                .isEqualTo(401);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE event_type = 'REFRESH_REUSE' AND user_id = :u")
+                        .param("u", user.getId())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void reuseWithinTheGraceWindowIsTwoTabsRefreshingAtOnce() {
+        User user = newUser(Role.USER);
+        String first = passwordGrant(user).json().get("refresh_token").asString();
+        JsonNode tabA = refresh(first).json();
+        clock.advance(Duration.ofSeconds(3));
+
+        Api.Response tabB =
+                secondApi().postForm("/auth/token", Map.of("grant_type", "refresh_token", "refresh_token", first));
+        assertThat(tabB.status()).isEqualTo(200);
+        assertThat(refresh(tabA.get("refresh_token").asString()).status()).isEqualTo(200);
+        assertThat(refresh(tabB.json().get("refresh_token").asString()).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void refreshTokenExpiresAfterItsAbsoluteLifetime() {
+        User user = newUser(Role.USER);
+        String token = passwordGrant(user).json().get("refresh_token").asString();
+        clock.advance(Duration.ofDays(30).plusSeconds(1));
+
+        assertThat(refresh(token).status()).isEqualTo(401);
+    }
+
+    @Test
+    void refreshTokenIsNeverAnAccessTokenNorTheReverse() {
+        User user = newUser(Role.USER);
+        JsonNode pair = passwordGrant(user).json();
+
+        assertThat(api().get("/auth/me", pair.get("refresh_token").asString()).status())
+                .isEqualTo(401);
+        assertThat(refresh(pair.get("access_token").asString()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void loginSessionsAreListedAndCanBeEnded() {
+        User user = newUser(Role.USER);
+        JsonNode laptop = passwordGrant(user).json();
+        JsonNode phone = passwordGrant(user).json();
+        String token = laptop.get("access_token").asString();
+
+        Api.Response list = api().get("/auth/sessions", token);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json()).hasSize(2);
+        assertThat(list.json().findValuesAsString("user_agent")).allMatch(ua -> ua.startsWith("Java-http-client"));
+        assertThat(list.json().findValues("current").stream().filter(JsonNode::asBoolean))
+                .hasSize(1);
+
+        String phoneSession = list.json().findValues("id").stream()
+                .map(JsonNode::asString)
+                .filter(id -> !id.equals(currentSessionId(list)))
+                .findFirst()
+                .orElseThrow();
+        assertThat(api().delete("/auth/sessions/" + phoneSession, token).status())
+                .isEqualTo(200);
+        assertThat(refresh(phone.get("refresh_token").asString()).status()).isEqualTo(401);
+        assertThat(api().get("/auth/me", phone.get("access_token").asString()).status())
+                .isEqualTo(401);
+        assertThat(api().get("/auth/me", token).status()).isEqualTo(200);
+        assertThat(api().delete("/auth/sessions/" + phoneSession, token).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void anotherUsersLoginSessionCannotBeEnded() {
+        User alice = newUser(Role.USER);
+        User bob = newUser(Role.USER);
+        String aliceToken = passwordGrant(alice).json().get("access_token").asString();
+        String aliceSession = currentSessionId(api().get("/auth/sessions", aliceToken));
+
+        String bobToken = api().token(bob.getUsername(), PASSWORD);
+        assertThat(api().delete("/auth/sessions/" + aliceSession, bobToken).status())
+                .isEqualTo(404);
+        assertThat(api().get("/auth/me", aliceToken).status()).isEqualTo(200);
+    }
+
+    @Test
+    void passwordChangeEndsOtherTokensAndReturnsAFreshOne() {
+        User user = newUser(Role.USER);
+        String token = api().token(user.getUsername(), PASSWORD);
+        String elsewhere = api().token(user.getUsername(), PASSWORD);
+
+        Api.Response r = api().postJson(
+                        "/auth/password",
+                        "{\"current_password\":\"" + PASSWORD + "\",\"new_password\":\"brand new secret\"}",
+                        token);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(api().get("/auth/me", r.json().get("access_token").asString())
+                        .status())
+                .isEqualTo(200);
+        assertThat(api().get("/auth/me", elsewhere).status()).isEqualTo(401);
+        assertThat(api().get("/auth/me", token).status()).isEqualTo(401);
+        assertThat(api().login(user.getUsername(), PASSWORD).status()).isEqualTo(401);
+        assertThat(api().login(user.getUsername(), "brand new secret").status()).isEqualTo(200);
+    }
+
+    @Test
+    void passwordChangeNeedsTheCurrentPasswordAndAValidNewOne() {
+        User user = newUser(Role.USER);
+        String token = api().token(user.getUsername(), PASSWORD);
+
+        Api.Response wrong = api().postJson(
+                        "/auth/password",
+                        "{\"current_password\":\"nope nope\",\"new_password\":\"brand new secret\"}",
+                        token);
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.detail()).isEqualTo("Current password is incorrect");
+        Api.Response weak = api().postJson(
+                        "/auth/password",
+                        "{\"current_password\":\"" + PASSWORD + "\",\"new_password\":\"short\"}",
+                        token);
+        assertThat(weak.status()).isEqualTo(422);
+        assertThat(weak.json().get("errors").findValuesAsString("field")).containsExactly("new_password");
+        Api.Response missing = api().postJson("/auth/password", "{}", token);
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(api().get("/auth/me", token).status()).as("nothing changed").isEqualTo(200);
+    }
+
+    @Test
+    void wrongCurrentPasswordsCountTowardsTheLockout() {
+        User user = newUser(Role.USER);
+        String token = api().token(user.getUsername(), PASSWORD);
+        for (int i = 0; i < 5; i++) {
+            api().postJson(
+                            "/auth/password",
+                            "{\"current_password\":\"guess " + i + "\",\"new_password\":\"brand new secret\"}",
+                            token);
+        }
+
+        assertThat(api().login(user.getUsername(), PASSWORD).status()).isEqualTo(403);
+    }
+
+    @Test
+    void tokenGrantValidatesItsFields() {
+        assertThat(api().postForm("/auth/token", Map.of("grant_type", "client_credentials"))
+                        .status())
+                .isEqualTo(422);
+        assertThat(api().postForm("/auth/token", Map.of("grant_type", "refresh_token"))
+                        .status())
+                .isEqualTo(422);
+        assertThat(api().postForm("/auth/token", Map.of("grant_type", "password", "username", "x"))
+                        .status())
+                .isEqualTo(422);
+        assertThat(refresh("rt_unknown").status()).isEqualTo(401);
+    }
+
+    private Api.Response passwordGrant(User user) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "password");
+        form.put("username", user.getUsername());
+        form.put("password", PASSWORD);
+        return api().postForm("/auth/token", form);
+    }
+
+    private Api.Response refresh(String refreshToken) {
+        return api().postForm("/auth/token", Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+    }
+
+    private static String currentSessionId(Api.Response list) {
+        for (JsonNode session : list.json()) {
+            if (session.get("current").asBoolean()) {
+                return session.get("id").asString();
+            }
+        }
+        throw new AssertionError("no current session in " + list.body());
+    }
+}
