@@ -2,8 +2,11 @@ package org.llmtutor.userservice.common;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.ConstraintViolationException;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.llmtutor.userservice.auth.login.LoginThrottledException;
+import org.llmtutor.userservice.user.HashingOverloadedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -35,6 +38,24 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     static ResponseEntity<ErrorResponse> api(ApiException e) {
         return ResponseEntity.status(e.status()).headers(e.headers()).body(e.body());
+    }
+
+    /** Checks still running hold the username's allowance: not a refusal of the password, which was never checked. */
+    @ExceptionHandler(LoginThrottledException.class)
+    static ResponseEntity<ErrorResponse> throttled(LoginThrottledException e) {
+        return retryLater(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), e.retryAfter());
+    }
+
+    @ExceptionHandler(HashingOverloadedException.class)
+    static ResponseEntity<ErrorResponse> hashingOverloaded(HashingOverloadedException e) {
+        return retryLater(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), e.retryAfter());
+    }
+
+    private static ResponseEntity<ErrorResponse> retryLater(HttpStatus status, String detail, Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return ResponseEntity.status(status)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(new ErrorResponse(detail));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

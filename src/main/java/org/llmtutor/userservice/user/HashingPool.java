@@ -44,12 +44,7 @@ public class HashingPool implements DisposableBean {
         this.maxWait = properties.maxWait();
         AtomicInteger n = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(
-                threads,
-                threads,
-                0,
-                TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(properties.maxQueue()),
-                task -> {
+                threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(properties.maxQueue()), task -> {
                     Thread t = new Thread(task, "password-hashing-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
@@ -126,7 +121,8 @@ public class HashingPool implements DisposableBean {
     private <T> T await(Future<T> future, long submitted) {
         try {
             try {
-                // The estimate can be wrong (the cores are shared); past the bound, give up unless the task has started.
+                // The estimate can be wrong (the cores are shared); past the bound, give up unless the task has
+                // started.
                 long budget = maxWait.toNanos() + 2 * meanNanos.get() - (System.nanoTime() - submitted);
                 return future.get(Math.max(budget, 0), TimeUnit.NANOSECONDS);
             } catch (TimeoutException late) {
@@ -164,7 +160,8 @@ public class HashingPool implements DisposableBean {
     private HashingOverloadedException overloaded(Duration expected) {
         rejected.increment();
         // The queue drains at the same rate it filled: about the expected wait from now, at least a second.
-        return new HashingOverloadedException(expected.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : expected);
+        return new HashingOverloadedException(
+                expected.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : expected);
     }
 
     @Override

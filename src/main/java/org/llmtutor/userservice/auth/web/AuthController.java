@@ -22,6 +22,7 @@ import org.llmtutor.userservice.auth.token.TokenPairResponse;
 import org.llmtutor.userservice.auth.token.TokenResponse;
 import org.llmtutor.userservice.auth.token.TokenRevocationService;
 import org.llmtutor.userservice.common.ApiException;
+import org.llmtutor.userservice.common.ClientAddresses;
 import org.llmtutor.userservice.common.ErrorResponse.FieldProblem;
 import org.llmtutor.userservice.common.StatusResponse;
 import org.llmtutor.userservice.user.UserProfile;
@@ -65,6 +66,7 @@ class AuthController {
     private final UserRepository users;
     private final AccessGuard guard;
     private final AuditLog audit;
+    private final ClientAddresses clients;
 
     AuthController(
             LoginService login,
@@ -73,7 +75,8 @@ class AuthController {
             PasswordChangeService passwords,
             UserRepository users,
             AccessGuard guard,
-            AuditLog audit) {
+            AuditLog audit,
+            ClientAddresses clients) {
         this.login = login;
         this.refreshTokens = refreshTokens;
         this.revocations = revocations;
@@ -81,6 +84,7 @@ class AuthController {
         this.users = users;
         this.guard = guard;
         this.audit = audit;
+        this.clients = clients;
     }
 
     /** OAuth2 password flow, form-encoded as the Python service (FastAPI's OAuth2PasswordRequestForm) took it. */
@@ -92,7 +96,8 @@ class AuthController {
     TokenResponse login(
             @RequestParam(required = false) String username,
             @RequestParam(required = false) String password,
-            @RequestParam(name = "grant_type", required = false) String grantType) {
+            @RequestParam(name = "grant_type", required = false) String grantType,
+            HttpServletRequest request) {
         List<FieldProblem> problems = credentialProblems(username, password);
         if (grantType != null && !grantType.isEmpty() && !"password".equals(grantType)) {
             problems.add(new FieldProblem("grant_type", "must be 'password'"));
@@ -100,7 +105,7 @@ class AuthController {
         if (!problems.isEmpty()) {
             throw ApiException.validation(problems);
         }
-        return login.login(username, password);
+        return login.login(username, password, clients.of(request));
     }
 
     /**
@@ -123,9 +128,9 @@ class AuthController {
             if (!problems.isEmpty()) {
                 throw ApiException.validation(problems);
             }
-            var user = login.authenticate(username, password);
-            return refreshTokens.startSession(
-                    user, clip(request.getHeader(HttpHeaders.USER_AGENT), 500), clip(request.getRemoteAddr(), 100));
+            String client = clients.of(request);
+            var user = login.authenticate(username, password, client);
+            return refreshTokens.startSession(user, clip(request.getHeader(HttpHeaders.USER_AGENT), 500), client);
         }
         if ("refresh_token".equals(grantType)) {
             if (refreshToken == null || refreshToken.isEmpty()) {
@@ -191,8 +196,8 @@ class AuthController {
 
     /** Changes the caller's password; answers a new access token because every older one (this one too) ends. */
     @PostMapping("/password")
-    TokenResponse changePassword(@Valid @RequestBody PasswordChange body) {
-        return passwords.change(caller(), body.currentPassword(), body.newPassword());
+    TokenResponse changePassword(@Valid @RequestBody PasswordChange body, HttpServletRequest request) {
+        return passwords.change(caller(), body.currentPassword(), body.newPassword(), clients.of(request));
     }
 
     private CurrentUser caller() {
