@@ -28,6 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class HashingPool implements DisposableBean {
 
+    private static final long SLACK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private final ThreadPoolExecutor executor;
     private final int threads;
     private final Duration maxWait;
@@ -121,9 +123,9 @@ public class HashingPool implements DisposableBean {
     private <T> T await(Future<T> future, long submitted) {
         try {
             try {
-                // The estimate can be wrong (the cores are shared); past the bound, give up unless the task has
-                // started.
-                long budget = maxWait.toNanos() + 2 * meanNanos.get() - (System.nanoTime() - submitted);
+                // The estimate can be wrong (the cores are shared): well past the bound, give up unless the task has
+                // started. The extra second keeps scheduling noise from refusing checks that were about to run.
+                long budget = maxWait.toNanos() + 2 * meanNanos.get() + SLACK_NANOS - (System.nanoTime() - submitted);
                 return future.get(Math.max(budget, 0), TimeUnit.NANOSECONDS);
             } catch (TimeoutException late) {
                 if (future.cancel(false)) {

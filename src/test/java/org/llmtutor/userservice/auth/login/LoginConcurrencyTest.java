@@ -29,11 +29,12 @@ class LoginConcurrencyTest extends IntegrationTest {
         List<Api.Response> results = Parallel.run(32, i -> api().login(user.getUsername(), PASSWORD));
 
         assertThat(results).extracting(Api.Response::status).containsOnly(200);
-        assertThat(jdbc.sql("SELECT locked_until FROM users WHERE id = :id")
-                        .param("id", user.getId())
-                        .query()
-                        .singleValue())
-                .isNull();
+        assertThat(jdbc.sql("SELECT count(*) FROM login_attempts WHERE username = :u AND (failed_attempts > 0"
+                                + " OR locked_until IS NOT NULL OR checks_in_flight > 0)")
+                        .param("u", user.getUsername())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
