@@ -5,6 +5,8 @@
 #   2. a login storm: 64 connections logging in as 64 different users for 20 s: logins/s as a % of that limit;
 #   3. an authenticated read (GET /settings/{id}, 2 paced connections): p50/p99 alone and during the storm;
 #   4. one user, 32 connections, the right password, 20 s: the count of every status (and of Retry-After headers).
+# The logging-in clients honour Retry-After (429/503), as the Web UI and any HTTP client should; everything else is a
+# closed loop (each connection sends its next request as soon as it has an answer).
 #
 #   bench/login_load.sh            (PGHOST/PGPORT/PGUSER select the server, default 127.0.0.1:5432 postgres;
 #                                   PORT the HTTP port, default a free one; DURATION the storm length, default 20)
@@ -66,9 +68,20 @@ local threads = {}
 function setup(thread) table.insert(threads, thread) end
 counts = {}
 retry_after = 0
+backoff = 0
 function response(status, headers, body)
     counts[status] = (counts[status] or 0) + 1
-    if headers["Retry-After"] or headers["retry-after"] then retry_after = retry_after + 1 end
+    local after = headers["Retry-After"] or headers["retry-after"]
+    if after then
+        retry_after = retry_after + 1
+        backoff = (tonumber(after) or 1) * 1000
+    end
+end
+-- A client that honours Retry-After, as HTTP asks: the connection that got it waits before its next request.
+function delay()
+    local wait = backoff
+    backoff = 0
+    return wait
 end
 function done(summary, latency, requests)
     local total, ra = {}, 0
