@@ -124,7 +124,7 @@ public class LoginService {
         }
     }
 
-    LoginThrottle.Admission admit(String username, String client) {
+    private LoginThrottle.Admission admit(String username, String client) {
         try {
             return throttle.admit(username, client);
         } catch (LoginThrottledException e) {
