@@ -25,8 +25,10 @@ public final class AdminCli {
     /**
      * @param args the arguments after {@code admin}
      * @param env the environment variables to configure the application from (normally {@link System#getenv()})
+     * @param application the application class whose beans the commands use, handed in by {@code main} so that this
+     *     module does not depend on the application's root package
      */
-    public static int run(String[] args, AdminIo io, Map<String, String> env) {
+    public static int run(String[] args, AdminIo io, Map<String, String> env, Class<?> application) {
         CommandLine cli = new CommandLine(new AdminCommands.Root());
         cli.setOut(new PrintWriter(io.out(), true));
         cli.setErr(new PrintWriter(io.err(), true));
@@ -48,7 +50,7 @@ public final class AdminCli {
             io.err().println("error: no command given (see: admin --help)");
             return USAGE;
         }
-        try (AdminContext context = new AdminContext(io, env)) {
+        try (AdminContext context = new AdminContext(io, env, application)) {
             return action.run(context);
         } catch (AdminException e) {
             io.err().println("error: " + oneLine(e.getMessage()));

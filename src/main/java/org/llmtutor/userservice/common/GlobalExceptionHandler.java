@@ -5,8 +5,6 @@ import jakarta.validation.ConstraintViolationException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.llmtutor.userservice.auth.login.LoginThrottledException;
-import org.llmtutor.userservice.user.HashingOverloadedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -40,15 +38,13 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(e.status()).headers(e.headers()).body(e.body());
     }
 
-    /** Checks still running hold the username's allowance: not a refusal of the password, which was never checked. */
-    @ExceptionHandler(LoginThrottledException.class)
-    static ResponseEntity<ErrorResponse> throttled(LoginThrottledException e) {
-        return retryLater(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), e.retryAfter());
-    }
-
-    @ExceptionHandler(HashingOverloadedException.class)
-    static ResponseEntity<ErrorResponse> hashingOverloaded(HashingOverloadedException e) {
-        return retryLater(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), e.retryAfter());
+    /** 429 (the caller's allowance is taken, e.g. logins in flight) or 503 (saturated), both with Retry-After. */
+    @ExceptionHandler(RetryLaterException.class)
+    static ResponseEntity<ErrorResponse> retryLater(RetryLaterException e) {
+        HttpStatus status = e.reason() == RetryLaterException.Reason.THROTTLED
+                ? HttpStatus.TOO_MANY_REQUESTS
+                : HttpStatus.SERVICE_UNAVAILABLE;
+        return retryLater(status, e.getMessage(), e.retryAfter());
     }
 
     private static ResponseEntity<ErrorResponse> retryLater(HttpStatus status, String detail, Duration retryAfter) {

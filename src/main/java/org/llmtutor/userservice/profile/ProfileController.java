@@ -2,8 +2,10 @@ package org.llmtutor.userservice.profile;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.UUID;
+import org.llmtutor.userservice.auth.Caller;
 import org.llmtutor.userservice.common.ApiException;
 import org.llmtutor.userservice.user.UserProfile;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,18 +34,19 @@ class ProfileController {
     }
 
     @GetMapping("/{user_id}")
-    UserProfile profile(@PathVariable("user_id") UUID userId) {
-        return profiles.profile(userId);
+    UserProfile profile(@AuthenticationPrincipal Caller caller, @PathVariable("user_id") UUID userId) {
+        return profiles.profile(caller, userId);
     }
 
     @GetMapping("/{user_id}/xp")
-    Xp xp(@PathVariable("user_id") UUID userId) {
-        return new Xp(profiles.xp(userId));
+    Xp xp(@AuthenticationPrincipal Caller caller, @PathVariable("user_id") UUID userId) {
+        return new Xp(profiles.xp(caller, userId));
     }
 
     @PostMapping("/{user_id}/add_xp")
-    XpAdded addXp(@PathVariable("user_id") UUID userId, @RequestBody AddXp body) {
-        return new XpAdded("success", profiles.addXp(userId, amount(body.amount())));
+    XpAdded addXp(
+            @AuthenticationPrincipal Caller caller, @PathVariable("user_id") UUID userId, @RequestBody AddXp body) {
+        return new XpAdded("success", profiles.addXp(caller, userId, amount(body.amount())));
     }
 
     private int amount(JsonNode amount) {

@@ -10,9 +10,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
+import org.llmtutor.userservice.auth.Caller;
 import org.llmtutor.userservice.common.ApiException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,12 +54,13 @@ class QuizController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    QuizResultRecord record(@Valid @RequestBody NewResult body) {
+    QuizResultRecord record(@AuthenticationPrincipal Caller caller, @Valid @RequestBody NewResult body) {
         String details = body.details() == null || body.details().isNull()
                 ? null
                 : body.details().toString();
         try {
-            return quizzes.record(body.userId(), body.quizId(), body.score().doubleValue(), details);
+            return quizzes.record(
+                    caller, body.userId(), body.quizId(), body.score().doubleValue(), details);
         } catch (DataIntegrityViolationException deletedMeanwhile) {
             // The user was deleted between our check and our insert.
             throw ApiException.userNotFound();
@@ -66,16 +69,19 @@ class QuizController {
 
     @GetMapping("/user/{user_id}")
     List<QuizResultRecord> list(
+            @AuthenticationPrincipal Caller caller,
             @PathVariable("user_id") UUID userId,
             @RequestParam(name = "quiz_id", required = false) String quizId,
             @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(1000) int limit,
             @RequestParam(defaultValue = "0") @Min(0) int offset) {
-        return quizzes.list(userId, quizId, limit, offset);
+        return quizzes.list(caller, userId, quizId, limit, offset);
     }
 
     @GetMapping("/user/{user_id}/stats")
     QuizStats stats(
-            @PathVariable("user_id") UUID userId, @RequestParam(name = "quiz_id", required = false) String quizId) {
-        return quizzes.stats(userId, quizId);
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable("user_id") UUID userId,
+            @RequestParam(name = "quiz_id", required = false) String quizId) {
+        return quizzes.stats(caller, userId, quizId);
     }
 }

@@ -11,10 +11,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
+import org.llmtutor.userservice.auth.Caller;
 import org.llmtutor.userservice.common.ApiException;
 import org.llmtutor.userservice.common.StatusResponse;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -56,9 +58,9 @@ class SessionController {
 
     /** 200, not 201: the Web UI treats anything else as a failure. */
     @PostMapping
-    SessionRecord create(@Valid @RequestBody CreateSession body) {
+    SessionRecord create(@AuthenticationPrincipal Caller caller, @Valid @RequestBody CreateSession body) {
         try {
-            return sessions.create(body.userId(), body.sessionId(), body.title());
+            return sessions.create(caller, body.userId(), body.sessionId(), body.title());
         } catch (DataIntegrityViolationException takenMeanwhile) {
             // Another user's request took the same session_id between our check and our insert.
             throw new ApiException(HttpStatus.BAD_REQUEST, SessionService.DUPLICATE);
@@ -67,20 +69,24 @@ class SessionController {
 
     @GetMapping("/user/{user_id}")
     List<SessionRecord> list(
+            @AuthenticationPrincipal Caller caller,
             @PathVariable("user_id") UUID userId,
             @RequestParam(required = false) @Min(1) @Max(1000) Integer limit,
             @RequestParam(defaultValue = "0") @Min(0) int offset) {
-        return sessions.list(userId, limit, offset);
+        return sessions.list(caller, userId, limit, offset);
     }
 
     @DeleteMapping("/{session_id}")
-    StatusResponse delete(@PathVariable("session_id") String sessionId) {
-        sessions.delete(sessionId);
+    StatusResponse delete(@AuthenticationPrincipal Caller caller, @PathVariable("session_id") String sessionId) {
+        sessions.delete(caller, sessionId);
         return StatusResponse.SUCCESS;
     }
 
     @PatchMapping("/{session_id}")
-    SessionRecord rename(@PathVariable("session_id") String sessionId, @Valid @RequestBody RenameSession body) {
-        return sessions.rename(sessionId, body.title());
+    SessionRecord rename(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable("session_id") String sessionId,
+            @Valid @RequestBody RenameSession body) {
+        return sessions.rename(caller, sessionId, body.title());
     }
 }

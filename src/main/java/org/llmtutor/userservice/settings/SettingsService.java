@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.llmtutor.userservice.auth.AccessGuard;
 import org.llmtutor.userservice.auth.AccessGuard.Data;
+import org.llmtutor.userservice.auth.Caller;
 import org.llmtutor.userservice.common.ApiException;
-import org.llmtutor.userservice.user.UserRepository;
+import org.llmtutor.userservice.user.UserService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 public class SettingsService {
 
     private final UserSettingRepository settings;
-    private final UserRepository users;
+    private final UserService users;
     private final SettingsIdentityRepository identities;
     private final SettingsValidator validator;
     private final SettingsProperties properties;
@@ -26,7 +27,7 @@ public class SettingsService {
 
     SettingsService(
             UserSettingRepository settings,
-            UserRepository users,
+            UserService users,
             SettingsIdentityRepository identities,
             SettingsValidator validator,
             SettingsProperties properties,
@@ -41,8 +42,8 @@ public class SettingsService {
 
     /** Repeatable read: the rows and the identity come from one snapshot, never half of a concurrent replace. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public SettingsMap get(UUID userId) {
-        guard.checkRead(Data.SETTINGS, userId);
+    public SettingsMap get(Caller caller, UUID userId) {
+        guard.checkRead(caller, Data.SETTINGS, userId);
         if (!users.existsById(userId)) {
             throw ApiException.userNotFound();
         }
@@ -51,15 +52,15 @@ public class SettingsService {
 
     /** POST: the body becomes the whole stored set, in one transaction under the owner's row lock. */
     @Transactional
-    public void replace(UUID userId, JsonNode body) {
-        guard.checkWrite(Data.SETTINGS, userId);
+    public void replace(Caller caller, UUID userId, JsonNode body) {
+        guard.checkWrite(caller, Data.SETTINGS, userId);
         apply(userId, validator.replacement(body));
     }
 
     /** PATCH: only what the body names changes; answers the whole resulting map. */
     @Transactional
-    public SettingsMap patch(UUID userId, JsonNode body) {
-        guard.checkWrite(Data.SETTINGS, userId);
+    public SettingsMap patch(Caller caller, UUID userId, JsonNode body) {
+        guard.checkWrite(caller, Data.SETTINGS, userId);
         apply(userId, validator.patch(body));
         return current(userId);
     }

@@ -1,18 +1,12 @@
 package org.llmtutor.userservice.user;
 
 import java.time.Duration;
+import org.llmtutor.userservice.common.RetryLaterException;
 
-/** Every hashing thread is busy for longer than a caller may wait: try again after {@link #retryAfter()}. */
-public class HashingOverloadedException extends RuntimeException {
-
-    private final transient Duration retryAfter;
+/** Every hashing thread is busy for longer than a caller may wait (503). */
+public class HashingOverloadedException extends RetryLaterException {
 
     public HashingOverloadedException(Duration retryAfter) {
-        super("Too many logins at once; try again shortly", null, false, false);
-        this.retryAfter = retryAfter;
-    }
-
-    public Duration retryAfter() {
-        return retryAfter;
+        super(Reason.OVERLOADED, "Too many logins at once; try again shortly", retryAfter);
     }
 }

@@ -1,13 +1,16 @@
 package org.llmtutor.userservice.auth.login;
 
 import java.time.Clock;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Lifts a login lock by hand (the admin CLI's unlock): every failed-login record of the username (username-wide and
- * per client) is forgotten, and so is the Python-era mirror on its user.
+ * per client) is forgotten, and so is the Python-era mirror on its user. Part of the auth module's API for the admin
+ * module.
  */
+@NamedInterface("login-locks")
 @Service
 public class LoginLocks {
 

@@ -12,7 +12,7 @@ import org.llmtutor.userservice.common.ServiceMetrics;
 import org.llmtutor.userservice.user.HashingOverloadedException;
 import org.llmtutor.userservice.user.PasswordHasher;
 import org.llmtutor.userservice.user.User;
-import org.llmtutor.userservice.user.UserRepository;
+import org.llmtutor.userservice.user.UserService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -32,7 +32,7 @@ public class LoginService {
     // Longer than any username the service creates or could have adopted from a sane deployment; not worth a row.
     private static final int MAX_TRACKED_USERNAME = 256;
 
-    private final UserRepository users;
+    private final UserService users;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
     private final JwtService jwt;
@@ -41,7 +41,7 @@ public class LoginService {
     private final ServiceMetrics metrics;
 
     public LoginService(
-            UserRepository users,
+            UserService users,
             PasswordHasher hasher,
             LoginThrottle throttle,
             JwtService jwt,

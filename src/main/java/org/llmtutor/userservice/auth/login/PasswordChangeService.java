@@ -13,7 +13,7 @@ import org.llmtutor.userservice.common.ServiceMetrics;
 import org.llmtutor.userservice.user.PasswordHasher;
 import org.llmtutor.userservice.user.PasswordPolicy;
 import org.llmtutor.userservice.user.User;
-import org.llmtutor.userservice.user.UserRepository;
+import org.llmtutor.userservice.user.UserService;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,7 +24,7 @@ public class PasswordChangeService {
 
     static final String WRONG_PASSWORD = "Current password is incorrect";
 
-    private final UserRepository users;
+    private final UserService users;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
     private final TokenRevocationService revocations;
@@ -34,7 +34,7 @@ public class PasswordChangeService {
     private final ServiceMetrics metrics;
 
     PasswordChangeService(
-            UserRepository users,
+            UserService users,
             PasswordHasher hasher,
             LoginThrottle throttle,
             TokenRevocationService revocations,

@@ -11,7 +11,7 @@ import org.llmtutor.userservice.audit.AuditLog;
 import org.llmtutor.userservice.common.ApiException;
 import org.llmtutor.userservice.common.ServiceMetrics;
 import org.llmtutor.userservice.user.User;
-import org.llmtutor.userservice.user.UserRepository;
+import org.llmtutor.userservice.user.UserService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -30,7 +30,7 @@ public class RefreshTokenService {
 
     private final RefreshTokenRepository tokens;
     private final LoginSessionRepository loginSessions;
-    private final UserRepository users;
+    private final UserService users;
     private final JwtService jwt;
     private final TokenProperties properties;
     private final AuditLog audit;
@@ -40,7 +40,7 @@ public class RefreshTokenService {
     RefreshTokenService(
             RefreshTokenRepository tokens,
             LoginSessionRepository loginSessions,
-            UserRepository users,
+            UserService users,
             JwtService jwt,
             TokenProperties properties,
             AuditLog audit,

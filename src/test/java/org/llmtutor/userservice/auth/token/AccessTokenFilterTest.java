@@ -161,6 +161,43 @@ class AccessTokenFilterTest extends IntegrationTest {
         assertThat(api().login(uniqueName("nobody"), "whatever").status()).isEqualTo(401);
     }
 
+    @Test
+    void bearerSchemeIsCaseInsensitiveAsThePythonServiceHadIt() {
+        User user = newUser(Role.USER);
+        String token = api().token(user.getUsername(), PASSWORD);
+
+        Api.Response r = api().send(api().request("/auth/me", null)
+                .header("Authorization", "bearer " + token)
+                .GET());
+        assertThat(r.status()).isEqualTo(200);
+    }
+
+    @Test
+    void anotherAuthorizationSchemeIsARefusedCredentialButOpenPathsIgnoreIt() {
+        Api.Response me = api().send(api().request("/auth/me", null)
+                .header("Authorization", "Basic dXNlcjpwYXNz")
+                .GET());
+        assertThat(me.status()).isEqualTo(401);
+        assertThat(me.detail()).isEqualTo("Could not validate credentials");
+        assertThat(me.header("WWW-Authenticate")).isEqualTo("Bearer");
+
+        Api.Response health = api().send(api().request("/health", null)
+                .header("Authorization", "Basic dXNlcjpwYXNz")
+                .GET());
+        assertThat(health.status()).isEqualTo(200);
+    }
+
+    @Test
+    void aScopeClaimInAUsersTokenGrantsNothing() {
+        User user = newUser(Role.USER);
+        String token = token(user, sharedKey(), "HS256", Map.of("token_type", "access", "scope", "metrics:read"));
+
+        assertThat(api().get("/auth/me", token).status()).isEqualTo(200);
+        Api.Response metrics = api().get("/actuator/prometheus", token);
+        assertThat(metrics.status()).isEqualTo(403);
+        assertThat(metrics.detail()).isEqualTo("Not enough permissions");
+    }
+
     private void assertRejected(String token) {
         Api.Response r = api().get("/auth/me", token);
         assertThat(r.status()).as("token %s", token).isEqualTo(401);
