@@ -2,6 +2,7 @@ package org.llmtutor.userservice.common;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.ConstraintViolationException;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -36,6 +37,22 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     static ResponseEntity<ErrorResponse> api(ApiException e) {
         return ResponseEntity.status(e.status()).headers(e.headers()).body(e.body());
+    }
+
+    /** 429 (the caller's allowance is taken, e.g. logins in flight) or 503 (saturated), both with Retry-After. */
+    @ExceptionHandler(RetryLaterException.class)
+    static ResponseEntity<ErrorResponse> retryLater(RetryLaterException e) {
+        HttpStatus status = e.reason() == RetryLaterException.Reason.THROTTLED
+                ? HttpStatus.TOO_MANY_REQUESTS
+                : HttpStatus.SERVICE_UNAVAILABLE;
+        return retryLater(status, e.getMessage(), e.retryAfter());
+    }
+
+    private static ResponseEntity<ErrorResponse> retryLater(HttpStatus status, String detail, Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return ResponseEntity.status(status)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(new ErrorResponse(detail));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -56,23 +56,35 @@ public class PasswordChangeService {
      * Returns a fresh access token, since the caller's own token ends with all the others. Wrong current passwords
      * count towards the same lockout as logins, so this is no side door for guessing.
      */
-    public TokenResponse change(CurrentUser caller, String currentPassword, String newPassword) {
+    public TokenResponse change(CurrentUser caller, String currentPassword, String newPassword, String client) {
         PasswordPolicy.violation(newPassword).ifPresent(problem -> {
             throw ApiException.validation(List.of(new FieldProblem("new_password", problem)));
         });
-        LoginThrottle.Admission admission = throttle.admit(caller.username());
+        hasher.requireCapacity();
+        LoginThrottle.Admission admission = throttle.admit(caller.username(), client);
         if (!admission.admitted()) {
             hasher.spendVerificationTime();
             throw LoginService.locked(admission);
         }
-        User user = users.findById(caller.id()).orElseThrow(ApiException::userNotFound);
-        if (!hasher.matches(currentPassword, user.getHashedPassword())) {
-            if (admission.lockStarted()) {
-                metrics.lockoutStarted();
+        User user;
+        boolean settled = false;
+        try {
+            user = users.findById(caller.id()).orElseThrow(ApiException::userNotFound);
+            if (!hasher.matches(currentPassword, user.getHashedPassword())) {
+                boolean lockStarted = throttle.failed(admission.ticket());
+                settled = true;
+                if (lockStarted) {
+                    metrics.lockoutStarted();
+                }
+                throw new ApiException(HttpStatus.BAD_REQUEST, WRONG_PASSWORD);
             }
-            throw new ApiException(HttpStatus.BAD_REQUEST, WRONG_PASSWORD);
+            throttle.succeeded(admission.ticket());
+            settled = true;
+        } finally {
+            if (!settled) {
+                throttle.released(admission.ticket());
+            }
         }
-        throttle.succeeded(caller.username());
         String newHash = hasher.hash(newPassword);
         User changed = transactions.execute(tx -> {
             if (users.updatePasswordHash(user.getId(), user.getHashedPassword(), newHash) == 0) {

@@ -21,6 +21,7 @@ import org.llmtutor.userservice.auth.token.TokenPairResponse;
 import org.llmtutor.userservice.auth.token.TokenResponse;
 import org.llmtutor.userservice.auth.token.TokenRevocationService;
 import org.llmtutor.userservice.common.ApiException;
+import org.llmtutor.userservice.common.ClientAddresses;
 import org.llmtutor.userservice.common.ErrorResponse.FieldProblem;
 import org.llmtutor.userservice.common.StatusResponse;
 import org.llmtutor.userservice.user.UserProfile;
@@ -67,6 +68,7 @@ class AuthController {
     private final PasswordChangeService passwords;
     private final UserService users;
     private final AuditLog audit;
+    private final ClientAddresses clients;
 
     AuthController(
             LoginService login,
@@ -74,13 +76,15 @@ class AuthController {
             TokenRevocationService revocations,
             PasswordChangeService passwords,
             UserService users,
-            AuditLog audit) {
+            AuditLog audit,
+            ClientAddresses clients) {
         this.login = login;
         this.refreshTokens = refreshTokens;
         this.revocations = revocations;
         this.passwords = passwords;
         this.users = users;
         this.audit = audit;
+        this.clients = clients;
     }
 
     /** OAuth2 password flow, form-encoded as the Python service (FastAPI's OAuth2PasswordRequestForm) took it. */
@@ -92,7 +96,8 @@ class AuthController {
     TokenResponse login(
             @RequestParam(required = false) String username,
             @RequestParam(required = false) String password,
-            @RequestParam(name = "grant_type", required = false) String grantType) {
+            @RequestParam(name = "grant_type", required = false) String grantType,
+            HttpServletRequest request) {
         List<FieldProblem> problems = credentialProblems(username, password);
         if (grantType != null && !grantType.isEmpty() && !"password".equals(grantType)) {
             problems.add(new FieldProblem("grant_type", "must be 'password'"));
@@ -100,7 +105,7 @@ class AuthController {
         if (!problems.isEmpty()) {
             throw ApiException.validation(problems);
         }
-        return login.login(username, password);
+        return login.login(username, password, clients.of(request));
     }
 
     /**
@@ -123,9 +128,9 @@ class AuthController {
             if (!problems.isEmpty()) {
                 throw ApiException.validation(problems);
             }
-            var user = login.authenticate(username, password);
-            return refreshTokens.startSession(
-                    user, clip(request.getHeader(HttpHeaders.USER_AGENT), 500), clip(request.getRemoteAddr(), 100));
+            String client = clients.of(request);
+            var user = login.authenticate(username, password, client);
+            return refreshTokens.startSession(user, clip(request.getHeader(HttpHeaders.USER_AGENT), 500), client);
         }
         if ("refresh_token".equals(grantType)) {
             if (refreshToken == null || refreshToken.isEmpty()) {
@@ -189,8 +194,11 @@ class AuthController {
 
     /** Changes the caller's password; answers a new access token because every older one (this one too) ends. */
     @PostMapping("/password")
-    TokenResponse changePassword(@AuthenticationPrincipal CurrentUser caller, @Valid @RequestBody PasswordChange body) {
-        return passwords.change(requireUser(caller), body.currentPassword(), body.newPassword());
+    TokenResponse changePassword(
+            @AuthenticationPrincipal CurrentUser caller,
+            @Valid @RequestBody PasswordChange body,
+            HttpServletRequest request) {
+        return passwords.change(requireUser(caller), body.currentPassword(), body.newPassword(), clients.of(request));
     }
 
     /** These endpoints are about the calling user; a service credential has no user behind it. */
