@@ -3,21 +3,18 @@
 # The jar: $APP_JAR if set; else /app/app.jar (the container); else the newest target/user-service-*.jar of this
 # repository (./mvnw -DskipTests package builds it). $JAVA picks the java binary, $JAVA_OPTS sets JVM options.
 # The database and settings come from the same variables as the service (POSTGRES_*, SPRING_DATASOURCE_*, ...).
+# Like scripts/serve.sh, it starts from the unpacked jar and the JVM's class cache (scripts/launcher.sh); the first
+# command builds the CLI's cache with a training run of `admin migrate` (which every command does anyway).
+# `scripts/admin.sh --prepare` only builds it.
 set -euo pipefail
-
-jar="${APP_JAR:-}"
-if [[ -z "$jar" ]]; then
-    if [[ -f /app/app.jar ]]; then
-        jar=/app/app.jar
-    else
-        repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-        jar="$(ls -t "$repo"/target/user-service-*.jar 2>/dev/null | head -n 1 || true)"
-    fi
-fi
-if [[ -z "$jar" || ! -f "$jar" ]]; then
-    echo "error: no application jar found${jar:+ at $jar} (set APP_JAR, or build one with ./mvnw -DskipTests package)" >&2
-    exit 1
-fi
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=launcher.sh
+source "$here/launcher.sh"
+launcher_java
+launcher_jar
+launcher_java_version
+launcher_layout
+launcher_quiet=true
 
 # Unless JAVA_OPTS is set (even empty): a one-shot command spends most of its CPU time in the optimizing JIT
 # compiler, which it never profits from, so it runs with the quick compiler only (starts about twice as fast);
@@ -27,5 +24,14 @@ if [[ "${1:-}" == bulk_create ]]; then
 else
     default_opts="-XX:TieredStopAtLevel=1"
 fi
+start_jar="${layout_jar:-$jar}"
+train() {
+    # shellcheck disable=SC2086 # the options are several words on purpose
+    "$java_bin" ${JAVA_OPTS-$default_opts} "$1" -jar "$start_jar" admin migrate
+}
+launcher_cache cli train
+if [[ "${1:-}" == --prepare ]]; then
+    exit 0
+fi
 # shellcheck disable=SC2086 # the options are several words on purpose
-exec "${JAVA:-java}" ${JAVA_OPTS-$default_opts} -jar "$jar" admin "$@"
+exec "$java_bin" ${JAVA_OPTS-$default_opts} "${cache_opts[@]}" -jar "$start_jar" admin "$@"

@@ -15,7 +15,11 @@ public class UserServiceApplication {
 
     public static void main(String[] args) {
         if (args.length > 0 && AdminCli.COMMAND.equals(args[0])) {
-            System.exit(AdminCli.run(Arrays.copyOfRange(args, 1, args.length), AdminIo.system(), System.getenv()));
+            System.exit(AdminCli.run(
+                    Arrays.copyOfRange(args, 1, args.length),
+                    AdminIo.system(),
+                    System.getenv(),
+                    UserServiceApplication.class));
         }
         SpringApplication.run(UserServiceApplication.class, args);
     }

@@ -1,11 +1,7 @@
 package org.llmtutor.userservice.admin;
 
-import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.util.Map;
-import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
 
 /**
  * The admin CLI: {@code java -jar user-service.jar admin <command> [args]}. Runs one command against the service's
@@ -25,37 +21,12 @@ public final class AdminCli {
     /**
      * @param args the arguments after {@code admin}
      * @param env the environment variables to configure the application from (normally {@link System#getenv()})
+     * @param application the application class whose beans the commands use, handed in by {@code main} so that this
+     *     module does not depend on the application's root package
      */
-    public static int run(String[] args, AdminIo io, Map<String, String> env) {
-        CommandLine cli = new CommandLine(new AdminCommands.Root());
-        cli.setOut(new PrintWriter(io.out(), true));
-        cli.setErr(new PrintWriter(io.err(), true));
-        ParseResult parsed;
-        try {
-            parsed = cli.parseArgs(args);
-        } catch (ParameterException e) {
-            io.err().println("error: " + oneLine(e.getMessage()) + " (see: " + helpCommand(e.getCommandLine()) + ")");
-            return USAGE;
-        }
-        if (CommandLine.printHelpIfRequested(parsed)) {
-            return OK;
-        }
-        ParseResult leaf = parsed;
-        while (leaf.hasSubcommand()) {
-            leaf = leaf.subcommand();
-        }
-        if (!(leaf.commandSpec().userObject() instanceof AdminCommands.Action action)) {
-            io.err().println("error: no command given (see: admin --help)");
-            return USAGE;
-        }
-        try (AdminContext context = new AdminContext(io, env)) {
-            return action.run(context);
-        } catch (AdminException e) {
-            io.err().println("error: " + oneLine(e.getMessage()));
-            return e.exitCode();
-        } catch (RuntimeException e) {
-            io.err().println("error: " + reason(e));
-            return FAILED;
+    public static int run(String[] args, AdminIo io, Map<String, String> env, Class<?> application) {
+        try (AdminContext context = new AdminContext(io, env, application)) {
+            return AdminCommands.commandLine(context).execute(args);
         }
     }
 
@@ -73,11 +44,7 @@ public final class AdminCli {
         return chosen.getMessage() == null ? chosen.getClass().getSimpleName() : oneLine(chosen.getMessage());
     }
 
-    private static String oneLine(String message) {
+    static String oneLine(String message) {
         return message.strip().replaceAll("\\s*\\R\\s*", " ");
-    }
-
-    private static String helpCommand(CommandLine command) {
-        return command.getCommandSpec().qualifiedName() + " --help";
     }
 }

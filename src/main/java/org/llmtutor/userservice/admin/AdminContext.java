@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import org.llmtutor.userservice.UserServiceApplication;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -25,11 +24,13 @@ final class AdminContext implements AutoCloseable {
 
     private final AdminIo io;
     private final Map<String, String> env;
+    private final Class<?> application;
     private ConfigurableApplicationContext spring;
 
-    AdminContext(AdminIo io, Map<String, String> env) {
+    AdminContext(AdminIo io, Map<String, String> env, Class<?> application) {
         this.io = io;
         this.env = env;
+        this.application = application;
     }
 
     AdminIo io() {
@@ -42,7 +43,7 @@ final class AdminContext implements AutoCloseable {
 
     <T> T bean(Class<T> type) {
         if (spring == null) {
-            spring = start(env);
+            spring = start(application, env);
         }
         return spring.getBean(type);
     }
@@ -70,7 +71,7 @@ final class AdminContext implements AutoCloseable {
      * command runs on a migrated schema. Logging goes to stderr and is off unless LOGGING_LEVEL_ROOT says otherwise,
      * keeping stdout for the command's own output.
      */
-    private static ConfigurableApplicationContext start(Map<String, String> env) {
+    private static ConfigurableApplicationContext start(Class<?> application, Map<String, String> env) {
         StandardEnvironment environment = new StandardEnvironment();
         environment
                 .getPropertySources()
@@ -78,7 +79,7 @@ final class AdminContext implements AutoCloseable {
                         StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                         new SystemEnvironmentPropertySource(
                                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new HashMap<>(env)));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(UserServiceApplication.class)
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .environment(environment)
                 .web(WebApplicationType.NONE)
                 .lazyInitialization(true)

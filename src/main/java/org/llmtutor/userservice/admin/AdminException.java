@@ -1,25 +1,18 @@
 package org.llmtutor.userservice.admin;
 
-/** A command that cannot be carried out; the message is the one line shown to the operator. */
+/** A command that cannot be carried out (exit 1); the message is the one line shown to the operator. */
 class AdminException extends RuntimeException {
 
-    private final int exitCode;
-
     AdminException(String message) {
-        this(message, AdminCli.FAILED);
-    }
-
-    private AdminException(String message, int exitCode) {
         super(message);
-        this.exitCode = exitCode;
     }
 
-    /** Wrong arguments, found after parsing. */
-    static AdminException usage(String message) {
-        return new AdminException(message, AdminCli.USAGE);
+    static AdminException noSuchUser(String username) {
+        return new AdminException("no user named '" + username + "'");
     }
 
-    int exitCode() {
-        return exitCode;
+    /** For {@code Optional.ifPresent}: a policy's reason to refuse ends the command. */
+    static void fail(String reason) {
+        throw new AdminException(reason);
     }
 }

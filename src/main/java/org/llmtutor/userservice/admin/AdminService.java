@@ -2,12 +2,10 @@ package org.llmtutor.userservice.admin;
 
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.llmtutor.userservice.audit.AuditEventType;
 import org.llmtutor.userservice.audit.AuditLog;
 import org.llmtutor.userservice.auth.credential.Scope;
 import org.llmtutor.userservice.auth.credential.ServiceCredential;
-import org.llmtutor.userservice.auth.credential.ServiceCredentialRepository;
 import org.llmtutor.userservice.auth.credential.ServiceCredentialService;
 import org.llmtutor.userservice.auth.login.LoginLocks;
 import org.llmtutor.userservice.auth.token.TokenRevocationService;
@@ -16,10 +14,8 @@ import org.llmtutor.userservice.user.PasswordHasher;
 import org.llmtutor.userservice.user.PasswordPolicy;
 import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.User;
-import org.llmtutor.userservice.user.UserRepository;
 import org.llmtutor.userservice.user.UserService;
 import org.llmtutor.userservice.user.UsernameTakenException;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,31 +23,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AdminService {
 
-    private final UserService userService;
-    private final UserRepository users;
+    private final UserService users;
     private final PasswordHasher hasher;
     private final TokenRevocationService revocations;
     private final LoginLocks loginLocks;
     private final ServiceCredentialService serviceCredentials;
-    private final ServiceCredentialRepository serviceCredentialRepository;
     private final AuditLog audit;
 
     AdminService(
-            UserService userService,
-            UserRepository users,
+            UserService users,
             PasswordHasher hasher,
             TokenRevocationService revocations,
             LoginLocks loginLocks,
             ServiceCredentialService serviceCredentials,
-            ServiceCredentialRepository serviceCredentialRepository,
             AuditLog audit) {
-        this.userService = userService;
         this.users = users;
         this.hasher = hasher;
         this.revocations = revocations;
         this.loginLocks = loginLocks;
         this.serviceCredentials = serviceCredentials;
-        this.serviceCredentialRepository = serviceCredentialRepository;
         this.audit = audit;
     }
 
@@ -59,7 +49,7 @@ class AdminService {
     public User register(String username, String password, Role role) {
         User user;
         try {
-            user = userService.create(username, password, role);
+            user = users.create(username, password, role);
         } catch (InvalidUserException | UsernameTakenException e) {
             throw new AdminException(e.getMessage());
         }
@@ -69,7 +59,7 @@ class AdminService {
 
     @Transactional(readOnly = true)
     public List<User> listUsers() {
-        return users.findAll(Sort.by("username"));
+        return users.listByUsername();
     }
 
     /**
@@ -81,7 +71,6 @@ class AdminService {
         return users.findByUsername(username)
                 .map(user -> {
                     users.delete(user);
-                    users.flush();
                     audit.record(AuditEventType.USER_DELETED, user.getId(), username, AuditLog.CLI, null);
                     return true;
                 })
@@ -99,7 +88,7 @@ class AdminService {
         return cleared;
     }
 
-    /** Returns the previous role. The new role applies at once: requests read it from the database. */
+    /** Returns the previous role. Tokens in use get the new role within 1 s on every instance (NOTIFY trigger). */
     @Transactional
     public Role setRole(String username, Role role) {
         User user = existing(username);
@@ -119,9 +108,7 @@ class AdminService {
     /** Sets a new password and ends every token and login session the user had. */
     @Transactional
     public void resetPassword(String username, String password) {
-        PasswordPolicy.violation(password).ifPresent(reason -> {
-            throw new AdminException(reason);
-        });
+        PasswordPolicy.violation(password).ifPresent(AdminException::fail);
         User user = existing(username);
         user.setHashedPassword(hasher.hash(password));
         revocations.revokeAll(user.getId(), "password reset");
@@ -148,7 +135,7 @@ class AdminService {
     /** Revocation is by name, so a name stands for one active credential at a time. */
     @Transactional
     public ServiceCredentialService.Created createServiceToken(String name, Set<Scope> scopes) {
-        if (!serviceCredentialRepository.findByNameAndRevokedAtIsNull(name).isEmpty()) {
+        if (serviceCredentials.hasActive(name)) {
             throw new AdminException(
                     "an active service token named '" + name + "' exists; revoke it first (revoke_service_token)");
         }
@@ -176,11 +163,10 @@ class AdminService {
     }
 
     private User existing(String username) {
-        return users.findByUsername(username).orElseThrow(() -> new AdminException("no user named '" + username + "'"));
+        return users.findByUsername(username).orElseThrow(() -> AdminException.noSuchUser(username));
     }
 
     private static String describe(String name, Set<Scope> scopes) {
-        return "service " + name + ", scopes "
-                + scopes.stream().map(Scope::wireName).sorted().collect(Collectors.joining(" "));
+        return "service " + name + ", scopes " + Arguments.scopeList(scopes);
     }
 }

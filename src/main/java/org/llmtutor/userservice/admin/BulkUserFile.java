@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.llmtutor.userservice.user.PasswordPolicy;
@@ -29,22 +28,20 @@ final class BulkUserFile {
     /** The whole file's entries, or every problem found in it. */
     record Parsed(List<Entry> entries, List<String> problems) {}
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private BulkUserFile() {}
 
     /** For bulk create: usernames and passwords must pass the API's rules, the role is optional, no name twice. */
-    static Parsed forCreate(Path file) {
-        return parse(file, true);
+    static Parsed forCreate(Path file, JsonMapper json) {
+        return parse(file, json, true);
     }
 
     /** For bulk delete: only {@code username} is read (existing names are matched as stored, whatever they contain). */
-    static Parsed forDelete(Path file) {
-        return parse(file, false);
+    static Parsed forDelete(Path file, JsonMapper json) {
+        return parse(file, json, false);
     }
 
-    private static Parsed parse(Path file, boolean create) {
-        JsonNode root = read(file);
+    private static Parsed parse(Path file, JsonMapper json, boolean create) {
+        JsonNode root = read(file, json);
         if (!root.isArray()) {
             throw new AdminException(
                     file + ": expected a JSON array of {\"username\", \"password\", \"role\"} objects");
@@ -76,9 +73,10 @@ final class BulkUserFile {
                 }
                 JsonNode roleNode = node.get("role");
                 if (roleNode != null && !roleNode.isNull()) {
-                    Optional<Role> parsed = roleNode.isString() ? role(roleNode.asString()) : Optional.empty();
+                    Optional<Role> parsed =
+                            roleNode.isString() ? Arguments.findRole(roleNode.asString()) : Optional.empty();
                     if (parsed.isEmpty()) {
-                        wrong.add("role must be one of " + AdminCommands.ROLES);
+                        wrong.add("role must be one of " + Arguments.ROLES);
                     } else {
                         role = parsed.get();
                     }
@@ -99,14 +97,9 @@ final class BulkUserFile {
         return new Parsed(entries, problems);
     }
 
-    /** The role names of the API, in any letter case. */
-    static Optional<Role> role(String value) {
-        return Role.fromWireName(value.toLowerCase(Locale.ROOT));
-    }
-
-    private static JsonNode read(Path file) {
+    private static JsonNode read(Path file, JsonMapper json) {
         try {
-            return JSON.readTree(Files.readString(file));
+            return json.readTree(Files.readString(file));
         } catch (NoSuchFileException e) {
             throw new AdminException("no such file: " + file);
         } catch (IOException e) {

@@ -1,6 +1,5 @@
 package org.llmtutor.userservice.audit;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
@@ -16,16 +15,16 @@ class AuditController {
 
     record AuditEventView(
             UUID id,
-            @JsonProperty("occurred_at") Instant occurredAt,
+            Instant occurredAt,
             String type,
-            @JsonProperty("user_id") UUID userId,
+            UUID userId,
             String username,
             String actor,
             String ip,
-            @JsonProperty("user_agent") String userAgent,
+            String userAgent,
             String details) {
 
-        static AuditEventView of(AuditEvent e) {
+        static AuditEventView of(AuditRecord e) {
             return new AuditEventView(
                     e.getId(),
                     e.getOccurredAt(),

@@ -5,7 +5,6 @@ public enum AuditEventType {
     LOGIN_SUCCEEDED,
     LOGIN_FAILED,
     LOGIN_LOCKED,
-    LOCKOUT_STARTED,
     LOGOUT,
     LOGOUT_ALL,
     LOGIN_SESSION_ENDED,

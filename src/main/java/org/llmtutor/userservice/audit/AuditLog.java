@@ -21,10 +21,10 @@ public class AuditLog {
     /** Who acted when no user did: the admin CLI. */
     public static final String CLI = "cli";
 
-    private final AuditEventRepository events;
+    private final AuditRecordRepository events;
     private final Clock clock;
 
-    public AuditLog(AuditEventRepository events, Clock clock) {
+    public AuditLog(AuditRecordRepository events, Clock clock) {
         this.events = events;
         this.clock = clock;
     }
@@ -38,7 +38,7 @@ public class AuditLog {
     @Transactional
     public void record(AuditEventType type, UUID userId, String username, String actor, String details) {
         HttpServletRequest request = currentRequest();
-        events.save(new AuditEvent(
+        events.save(new AuditRecord(
                 UUID.randomUUID(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS),
                 type,
@@ -51,7 +51,7 @@ public class AuditLog {
     }
 
     @Transactional(readOnly = true)
-    public List<AuditEvent> search(UUID userId, AuditEventType type, int limit, int offset) {
+    public List<AuditRecord> search(UUID userId, AuditEventType type, int limit, int offset) {
         return events.search(userId, type == null ? null : type.name(), limit, offset);
     }
 

@@ -1,19 +1,17 @@
 package org.llmtutor.userservice.auth;
 
-import java.util.Optional;
 import java.util.UUID;
 import org.llmtutor.userservice.auth.credential.Scope;
 import org.llmtutor.userservice.auth.credential.ServiceClient;
 import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.UserNotFoundException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may reach whose data (contract part B). A user reaches their own data; a developer also reads everyone's; an
- * admin reaches everything; a service reaches what its scopes allow; anonymous callers only the Python-era paths, and
- * only while the migration switch is on. Anything else answers 404, so that nobody learns what exists.
+ * Who may reach whose data (contract part B), decided from the caller, the owner and the kind of data alone. A user
+ * reaches their own data; a developer also reads everyone's; an admin reaches everything; a service reaches what its
+ * scopes allow; a caller without credential (null) only while the migration switch is on, which the security chain
+ * allows only on the Python-era paths. Anything else answers 404, so that nobody learns what exists.
  */
 @Component
 public class AccessGuard {
@@ -34,61 +32,43 @@ public class AccessGuard {
         }
     }
 
-    private final AccessProperties properties;
+    private final boolean legacyUnauthenticatedAccess;
 
     public AccessGuard(AccessProperties properties) {
-        this.properties = properties;
+        this.legacyUnauthenticatedAccess = properties.legacyUnauthenticatedAccess();
     }
 
     /** @throws UserNotFoundException unless the caller may read this user's data */
-    public void checkRead(Data data, UUID ownerId) {
-        if (!mayRead(data, ownerId)) {
+    public void checkRead(Caller caller, Data data, UUID ownerId) {
+        if (!mayRead(caller, data, ownerId)) {
             throw new UserNotFoundException();
         }
     }
 
     /** @throws UserNotFoundException unless the caller may change this user's data */
-    public void checkWrite(Data data, UUID ownerId) {
-        if (!mayWrite(data, ownerId)) {
+    public void checkWrite(Caller caller, Data data, UUID ownerId) {
+        if (!mayWrite(caller, data, ownerId)) {
             throw new UserNotFoundException();
         }
     }
 
-    public boolean mayRead(Data data, UUID ownerId) {
-        Object caller = principal().orElse(null);
+    public boolean mayRead(Caller caller, Data data, UUID ownerId) {
         if (caller instanceof CurrentUser user) {
             return user.id().equals(ownerId) || user.role() == Role.DEVELOPER || user.role() == Role.ADMIN;
         }
         if (caller instanceof ServiceClient service) {
             return service.scopes().contains(data.read) || service.scopes().contains(data.write);
         }
-        return caller == null && properties.legacyUnauthenticatedAccess();
+        return caller == null && legacyUnauthenticatedAccess;
     }
 
-    public boolean mayWrite(Data data, UUID ownerId) {
-        Object caller = principal().orElse(null);
+    public boolean mayWrite(Caller caller, Data data, UUID ownerId) {
         if (caller instanceof CurrentUser user) {
             return user.id().equals(ownerId) || user.role() == Role.ADMIN;
         }
         if (caller instanceof ServiceClient service) {
             return service.scopes().contains(data.write);
         }
-        return caller == null && properties.legacyUnauthenticatedAccess();
-    }
-
-    /** The user behind the request, when it is a user (not a service, not anonymous). */
-    public Optional<CurrentUser> currentUser() {
-        return principal().filter(CurrentUser.class::isInstance).map(CurrentUser.class::cast);
-    }
-
-    private static Optional<Object> principal() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !authentication.isAuthenticated()) {
-            return Optional.empty();
-        }
-        Object principal = authentication.getPrincipal();
-        return principal instanceof CurrentUser || principal instanceof ServiceClient
-                ? Optional.of(principal)
-                : Optional.empty();
+        return caller == null && legacyUnauthenticatedAccess;
     }
 }

@@ -14,8 +14,14 @@ import org.springframework.core.env.MapPropertySource;
  * one added later (tests) still wins: the
  * Python-era {@code POSTGRES_*} variables when {@code POSTGRES_HOST} is set, otherwise an embedded H2 file under the
  * data directory, so the service starts with zero setup and keeps its data across restarts.
+ *
+ * <p>The embedded file runs in H2's automatic mixed mode ({@code AUTO_SERVER}): the first process to open it serves it
+ * to the others over TCP, so the admin CLI can create a user while the service runs. That server listens on the
+ * loopback interface only and wants the random key kept in the database's lock file.
  */
 public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    private static final String H2_BIND_ADDRESS = "h2.bindAddress";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
@@ -42,7 +48,12 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
                     .resolve("user-service");
             defaults.put(
                     "spring.datasource.url",
-                    "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                    "jdbc:h2:file:" + file
+                            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE");
+            // H2 reads this once, when it first starts a server; without it the auto server listens on every interface.
+            if (System.getProperty(H2_BIND_ADDRESS) == null) {
+                System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
+            }
             defaults.put("spring.datasource.username", "sa");
             defaults.put("spring.datasource.password", "");
         }

@@ -32,6 +32,7 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.PropertyNamingStrategies;
 
 /**
  * The one place exceptions become HTTP answers: the domain's failures by their {@link DomainException.Kind}, Spring's
@@ -221,7 +222,10 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
                 .toList();
     }
 
-    /** Bean Validation names Java properties; clients know the JSON names ({@code user_id}, not {@code userId}). */
+    /**
+     * Bean Validation names Java properties; clients know the JSON names ({@code user_id}, not {@code userId}): the
+     * naming strategy's, or the {@code @JsonProperty} exception's.
+     */
     private static String jsonName(Class<?> type, String field) {
         if (type == null) {
             return field;
@@ -231,7 +235,9 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
             if (json == null && type.isRecord()) {
                 json = type.getDeclaredMethod(field).getAnnotation(JsonProperty.class);
             }
-            return json != null && !json.value().isEmpty() ? json.value() : field;
+            return json != null && !json.value().isEmpty()
+                    ? json.value()
+                    : PropertyNamingStrategies.SNAKE_CASE.nameForField(null, null, field);
         } catch (NoSuchFieldException | NoSuchMethodException e) {
             return field;
         }

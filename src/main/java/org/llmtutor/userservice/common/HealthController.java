@@ -3,7 +3,7 @@ package org.llmtutor.userservice.common;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
-import org.springframework.beans.factory.annotation.Value;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -14,13 +14,16 @@ class HealthController {
     record Health(
             String status,
             String service,
-            @JsonProperty("legacy_unauthenticated_access") Boolean legacyUnauthenticatedAccess) {}
+            @JsonProperty("legacy_unauthenticated_access") Boolean legacyUnauthenticatedAccess,
+            @JsonProperty("legacy_trusted_networks") List<String> legacyTrustedNetworks) {}
 
     private final Health health;
 
-    HealthController(@Value("${app.access.legacy-unauthenticated-access:false}") boolean legacyAccess) {
-        // The migration switch is reported while it is on, so that nobody forgets it.
-        this.health = new Health("ok", "user-service", legacyAccess ? Boolean.TRUE : null);
+    HealthController(LegacyAccessStatus legacy) {
+        // The migration switch and where it applies are reported while it is on, so that nobody forgets it.
+        this.health = legacy.enabled()
+                ? new Health("ok", "user-service", Boolean.TRUE, legacy.trustedNetworks())
+                : new Health("ok", "user-service", null, null);
     }
 
     @SecurityRequirements

@@ -1,21 +1,29 @@
 package org.llmtutor.userservice.common;
 
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.module.SimpleModule;
 
+/**
+ * The one JSON setup of the web layer and the admin CLI (both use the application's {@code JsonMapper}): field names
+ * in snake_case as the Python service wrote them ({@code @JsonProperty} only where a name breaks that rule), and
+ * timestamps as {@link Timestamps#JSON}.
+ */
 @Configuration(proxyBeanMethods = false)
 class JsonConfig {
 
-    /** UTC with microseconds and a {@code Z}, as the Python service wrote timestamps: 2026-01-20T10:15:30.123456Z. */
-    static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+    @Bean
+    JsonMapperBuilderCustomizer snakeCaseNames() {
+        return builder -> builder.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    }
 
     @Bean
     SimpleModule timestampModule() {
@@ -23,9 +31,17 @@ class JsonConfig {
         module.addSerializer(Instant.class, new ValueSerializer<Instant>() {
             @Override
             public void serialize(Instant value, JsonGenerator gen, SerializationContext ctxt) {
-                gen.writeString(TIMESTAMP.format(value));
+                gen.writeString(Timestamps.JSON.format(value));
             }
         });
         return module;
+    }
+
+    /** springdoc describes the schemas with swagger-core's own (Jackson 2) mapper: give it the same names. */
+    @Bean
+    ModelResolver snakeCaseSchemas() {
+        return new ModelResolver(Json.mapper()
+                .copy()
+                .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE));
     }
 }

@@ -17,6 +17,7 @@ public class ServiceMetrics {
     private final Counter loginSucceeded;
     private final Counter loginFailed;
     private final Counter loginLocked;
+    private final Counter loginThrottled;
     private final Counter lockoutsStarted;
     private final Counter sessionsEvicted;
     private final Counter refreshReuse;
@@ -25,6 +26,7 @@ public class ServiceMetrics {
         loginSucceeded = login(registry, "success");
         loginFailed = login(registry, "failure");
         loginLocked = login(registry, "locked");
+        loginThrottled = login(registry, "throttled");
         lockoutsStarted = Counter.builder("user_service.lockouts")
                 .description("Lockouts started by too many wrong passwords in a row")
                 .register(registry);
@@ -38,7 +40,8 @@ public class ServiceMetrics {
 
     private static Counter login(MeterRegistry registry, String outcome) {
         return Counter.builder("user_service.logins")
-                .description("Password checks at login, by outcome (locked: refused without a check)")
+                .description("Password checks at login, by outcome (locked: refused without a check; throttled: 429,"
+                        + " the username's allowance stayed taken by checks in flight)")
                 .tag("outcome", outcome)
                 .register(registry);
     }
@@ -53,6 +56,10 @@ public class ServiceMetrics {
 
     public void loginRefusedLocked() {
         loginLocked.increment();
+    }
+
+    public void loginThrottled() {
+        loginThrottled.increment();
     }
 
     public void lockoutStarted() {

@@ -1,10 +1,11 @@
 package org.llmtutor.userservice.profile;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.UUID;
+import org.llmtutor.userservice.auth.Caller;
 import org.llmtutor.userservice.common.InvalidInputException;
 import org.llmtutor.userservice.user.UserProfile;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,7 +23,7 @@ class ProfileController {
 
     record Xp(int xp) {}
 
-    record XpAdded(String status, @JsonProperty("new_xp") int newXp) {}
+    record XpAdded(String status, int newXp) {}
 
     private final ProfileService profiles;
     private final ProfileProperties properties;
@@ -33,18 +34,19 @@ class ProfileController {
     }
 
     @GetMapping("/{user_id}")
-    UserProfile profile(@PathVariable("user_id") UUID userId) {
-        return profiles.profile(userId);
+    UserProfile profile(@AuthenticationPrincipal Caller caller, @PathVariable("user_id") UUID userId) {
+        return profiles.profile(caller, userId);
     }
 
     @GetMapping("/{user_id}/xp")
-    Xp xp(@PathVariable("user_id") UUID userId) {
-        return new Xp(profiles.xp(userId));
+    Xp xp(@AuthenticationPrincipal Caller caller, @PathVariable("user_id") UUID userId) {
+        return new Xp(profiles.xp(caller, userId));
     }
 
     @PostMapping(value = "/{user_id}/add_xp", consumes = MediaType.APPLICATION_JSON_VALUE)
-    XpAdded addXp(@PathVariable("user_id") UUID userId, @RequestBody AddXp body) {
-        return new XpAdded("success", profiles.addXp(userId, amount(body.amount())));
+    XpAdded addXp(
+            @AuthenticationPrincipal Caller caller, @PathVariable("user_id") UUID userId, @RequestBody AddXp body) {
+        return new XpAdded("success", profiles.addXp(caller, userId, amount(body.amount())));
     }
 
     private int amount(JsonNode amount) {

@@ -3,9 +3,10 @@ package org.llmtutor.userservice.profile;
 import java.util.UUID;
 import org.llmtutor.userservice.auth.AccessGuard;
 import org.llmtutor.userservice.auth.AccessGuard.Data;
+import org.llmtutor.userservice.auth.Caller;
 import org.llmtutor.userservice.user.UserNotFoundException;
 import org.llmtutor.userservice.user.UserProfile;
-import org.llmtutor.userservice.user.UserRepository;
+import org.llmtutor.userservice.user.UserService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,24 +17,24 @@ public class ProfileService {
     static final int MAX_XP = Integer.MAX_VALUE;
 
     private final XpRepository xp;
-    private final UserRepository users;
+    private final UserService users;
     private final AccessGuard guard;
 
-    ProfileService(XpRepository xp, UserRepository users, AccessGuard guard) {
+    ProfileService(XpRepository xp, UserService users, AccessGuard guard) {
         this.xp = xp;
         this.users = users;
         this.guard = guard;
     }
 
     @Transactional(readOnly = true)
-    public UserProfile profile(UUID userId) {
-        guard.checkRead(Data.PROFILE, userId);
+    public UserProfile profile(Caller caller, UUID userId) {
+        guard.checkRead(caller, Data.PROFILE, userId);
         return users.findById(userId).map(UserProfile::of).orElseThrow(UserNotFoundException::new);
     }
 
     @Transactional(readOnly = true)
-    public int xp(UUID userId) {
-        guard.checkRead(Data.PROFILE, userId);
+    public int xp(Caller caller, UUID userId) {
+        guard.checkRead(caller, Data.PROFILE, userId);
         return xp.findXp(userId).orElseThrow(UserNotFoundException::new);
     }
 
@@ -42,8 +43,8 @@ public class ProfileService {
      * holds the row lock, so it is exactly this add's result (and needs no RETURNING, which H2 lacks).
      */
     @Transactional
-    public int addXp(UUID userId, int amount) {
-        guard.checkWrite(Data.PROFILE, userId);
+    public int addXp(Caller caller, UUID userId, int amount) {
+        guard.checkWrite(caller, Data.PROFILE, userId);
         if (xp.add(userId, amount, MAX_XP) == 0) {
             xp.findXp(userId).orElseThrow(UserNotFoundException::new);
             throw new XpOverflowException(MAX_XP);

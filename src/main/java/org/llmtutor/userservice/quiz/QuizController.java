@@ -1,6 +1,5 @@
 package org.llmtutor.userservice.quiz;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -10,10 +9,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
+import org.llmtutor.userservice.auth.Caller;
 import org.llmtutor.userservice.user.UserNotFoundException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,9 +37,9 @@ class QuizController {
 
     /** score and details stay JSON nodes so that their type is checked exactly, without Jackson's coercions. */
     record NewResult(
-            @NotNull @JsonProperty("user_id") UUID userId,
+            @NotNull UUID userId,
 
-            @NotBlank @Size(max = 200) @Pattern(regexp = QUIZ_ID_PATTERN) @JsonProperty("quiz_id")
+            @NotBlank @Size(max = 200) @Pattern(regexp = QUIZ_ID_PATTERN)
             String quizId,
 
             @Percentage JsonNode score,
@@ -53,12 +54,13 @@ class QuizController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    QuizResultRecord record(@Valid @RequestBody NewResult body) {
+    QuizResultRecord record(@AuthenticationPrincipal Caller caller, @Valid @RequestBody NewResult body) {
         String details = body.details() == null || body.details().isNull()
                 ? null
                 : body.details().toString();
         try {
-            return quizzes.record(body.userId(), body.quizId(), body.score().doubleValue(), details);
+            return quizzes.record(
+                    caller, body.userId(), body.quizId(), body.score().doubleValue(), details);
         } catch (DataIntegrityViolationException deletedMeanwhile) {
             // The user was deleted between our check and our insert.
             throw new UserNotFoundException();
@@ -67,16 +69,19 @@ class QuizController {
 
     @GetMapping("/user/{user_id}")
     List<QuizResultRecord> list(
+            @AuthenticationPrincipal Caller caller,
             @PathVariable("user_id") UUID userId,
             @RequestParam(name = "quiz_id", required = false) String quizId,
             @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(1000) int limit,
             @RequestParam(defaultValue = "0") @Min(0) int offset) {
-        return quizzes.list(userId, quizId, limit, offset);
+        return quizzes.list(caller, userId, quizId, limit, offset);
     }
 
     @GetMapping("/user/{user_id}/stats")
     QuizStats stats(
-            @PathVariable("user_id") UUID userId, @RequestParam(name = "quiz_id", required = false) String quizId) {
-        return quizzes.stats(userId, quizId);
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable("user_id") UUID userId,
+            @RequestParam(name = "quiz_id", required = false) String quizId) {
+        return quizzes.stats(caller, userId, quizId);
     }
 }

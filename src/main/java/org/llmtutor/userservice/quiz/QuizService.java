@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.UUID;
 import org.llmtutor.userservice.auth.AccessGuard;
 import org.llmtutor.userservice.auth.AccessGuard.Data;
+import org.llmtutor.userservice.auth.Caller;
 import org.llmtutor.userservice.user.UserNotFoundException;
-import org.llmtutor.userservice.user.UserRepository;
+import org.llmtutor.userservice.user.UserService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,11 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class QuizService {
 
     private final QuizResultRepository results;
-    private final UserRepository users;
+    private final UserService users;
     private final AccessGuard guard;
     private final Clock clock;
 
-    QuizService(QuizResultRepository results, UserRepository users, AccessGuard guard, Clock clock) {
+    QuizService(QuizResultRepository results, UserService users, AccessGuard guard, Clock clock) {
         this.results = results;
         this.users = users;
         this.guard = guard;
@@ -29,8 +30,8 @@ public class QuizService {
 
     /** @param details JSON text of an object or array, or null */
     @Transactional
-    public QuizResultRecord record(UUID userId, String quizId, double score, String details) {
-        guard.checkWrite(Data.QUIZ, userId);
+    public QuizResultRecord record(Caller caller, UUID userId, String quizId, double score, String details) {
+        guard.checkWrite(caller, Data.QUIZ, userId);
         requireUser(userId);
         QuizResult result = results.saveAndFlush(new QuizResult(
                 UUID.randomUUID(),
@@ -43,8 +44,8 @@ public class QuizService {
     }
 
     @Transactional(readOnly = true)
-    public List<QuizResultRecord> list(UUID userId, String quizId, int limit, int offset) {
-        guard.checkRead(Data.QUIZ, userId);
+    public List<QuizResultRecord> list(Caller caller, UUID userId, String quizId, int limit, int offset) {
+        guard.checkRead(caller, Data.QUIZ, userId);
         requireUser(userId);
         return results.findNewestFirst(userId, quizId, limit, offset).stream()
                 .map(QuizResultRecord::of)
@@ -53,8 +54,8 @@ public class QuizService {
 
     /** Repeatable read: the aggregates and the last result come from the same snapshot. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public QuizStats stats(UUID userId, String quizId) {
-        guard.checkRead(Data.QUIZ, userId);
+    public QuizStats stats(Caller caller, UUID userId, String quizId) {
+        guard.checkRead(caller, Data.QUIZ, userId);
         requireUser(userId);
         QuizResultRepository.Aggregate aggregate = results.aggregate(userId, quizId);
         QuizResultRecord last = results.findNewestFirst(userId, quizId, 1, 0).stream()

@@ -1,6 +1,5 @@
 package org.llmtutor.userservice.session;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -11,9 +10,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
+import org.llmtutor.userservice.auth.Caller;
 import org.llmtutor.userservice.common.StatusResponse;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -32,14 +33,10 @@ class SessionController {
     static final String SESSION_ID_PATTERN = "[^\\p{Cntrl}]+";
 
     record CreateSession(
-            @Schema(example = "0b5a3e1c-7f2d-4c1e-9a8b-3d2f1e0c9b8a") @NotNull @JsonProperty("user_id")
+            @Schema(example = "0b5a3e1c-7f2d-4c1e-9a8b-3d2f1e0c9b8a") @NotNull
             UUID userId,
 
-            @Schema(example = "alice_0a1b2c3d")
-            @NotBlank
-            @Size(max = 255)
-            @Pattern(regexp = SESSION_ID_PATTERN)
-            @JsonProperty("session_id")
+            @Schema(example = "alice_0a1b2c3d") @NotBlank @Size(max = 255) @Pattern(regexp = SESSION_ID_PATTERN)
             String sessionId,
 
             @Schema(example = "Chat 2026-01-20 10:15", nullable = true) @Size(max = 500)
@@ -55,9 +52,9 @@ class SessionController {
 
     /** 200, not 201: the Web UI treats anything else as a failure. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    SessionRecord create(@Valid @RequestBody CreateSession body) {
+    SessionRecord create(@AuthenticationPrincipal Caller caller, @Valid @RequestBody CreateSession body) {
         try {
-            return sessions.create(body.userId(), body.sessionId(), body.title());
+            return sessions.create(caller, body.userId(), body.sessionId(), body.title());
         } catch (DataIntegrityViolationException takenMeanwhile) {
             // Another user's request took the same session_id between our check and our insert.
             throw new SessionIdTakenException();
@@ -66,20 +63,24 @@ class SessionController {
 
     @GetMapping("/user/{user_id}")
     List<SessionRecord> list(
+            @AuthenticationPrincipal Caller caller,
             @PathVariable("user_id") UUID userId,
             @RequestParam(required = false) @Min(1) @Max(1000) Integer limit,
             @RequestParam(defaultValue = "0") @Min(0) int offset) {
-        return sessions.list(userId, limit, offset);
+        return sessions.list(caller, userId, limit, offset);
     }
 
     @DeleteMapping("/{session_id}")
-    StatusResponse delete(@PathVariable("session_id") String sessionId) {
-        sessions.delete(sessionId);
+    StatusResponse delete(@AuthenticationPrincipal Caller caller, @PathVariable("session_id") String sessionId) {
+        sessions.delete(caller, sessionId);
         return StatusResponse.SUCCESS;
     }
 
     @PatchMapping(value = "/{session_id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    SessionRecord rename(@PathVariable("session_id") String sessionId, @Valid @RequestBody RenameSession body) {
-        return sessions.rename(sessionId, body.title());
+    SessionRecord rename(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable("session_id") String sessionId,
+            @Valid @RequestBody RenameSession body) {
+        return sessions.rename(caller, sessionId, body.title());
     }
 }

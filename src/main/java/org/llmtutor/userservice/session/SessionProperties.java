@@ -1,15 +1,12 @@
 package org.llmtutor.userservice.session;
 
+import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /** @param maxPerUser chat sessions kept per user ({@code MAX_USER_SESSIONS}); creating one more evicts the oldest */
+@Validated
 @ConfigurationProperties("app.sessions")
-public record SessionProperties(int maxPerUser) {
-
-    public SessionProperties {
-        if (maxPerUser < 1) {
-            throw new IllegalStateException(
-                    "MAX_USER_SESSIONS must be at least 1 (sessions kept per user), got " + maxPerUser);
-        }
-    }
-}
+public record SessionProperties(
+        @Min(value = 1, message = "MAX_USER_SESSIONS must be at least 1 (sessions kept per user)")
+        int maxPerUser) {}

@@ -7,10 +7,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.llmtutor.userservice.auth.AccessGuard;
 import org.llmtutor.userservice.auth.AccessGuard.Data;
+import org.llmtutor.userservice.auth.Caller;
 import org.llmtutor.userservice.common.NotFoundException;
 import org.llmtutor.userservice.common.ServiceMetrics;
 import org.llmtutor.userservice.user.UserNotFoundException;
-import org.llmtutor.userservice.user.UserRepository;
+import org.llmtutor.userservice.user.UserService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,7 +22,7 @@ public class SessionService {
     static final String NOT_FOUND = "Session not found";
 
     private final ChatSessionRepository sessions;
-    private final UserRepository users;
+    private final UserService users;
     private final AccessGuard guard;
     private final SessionProperties properties;
     private final ServiceMetrics metrics;
@@ -29,7 +30,7 @@ public class SessionService {
 
     SessionService(
             ChatSessionRepository sessions,
-            UserRepository users,
+            UserService users,
             AccessGuard guard,
             SessionProperties properties,
             ServiceMetrics metrics,
@@ -47,8 +48,8 @@ public class SessionService {
      * owner's row lock. A retry of the same user's same session_id returns the stored record unchanged.
      */
     @Transactional
-    public SessionRecord create(UUID userId, String sessionId, String title) {
-        guard.checkWrite(Data.SESSIONS, userId);
+    public SessionRecord create(Caller caller, UUID userId, String sessionId, String title) {
+        guard.checkWrite(caller, Data.SESSIONS, userId);
         users.lockById(userId).orElseThrow(UserNotFoundException::new);
         Optional<ChatSession> existing = sessions.findBySessionId(sessionId);
         if (existing.isPresent()) {
@@ -64,8 +65,8 @@ public class SessionService {
     }
 
     @Transactional(readOnly = true)
-    public List<SessionRecord> list(UUID userId, Integer limit, int offset) {
-        guard.checkRead(Data.SESSIONS, userId);
+    public List<SessionRecord> list(Caller caller, UUID userId, Integer limit, int offset) {
+        guard.checkRead(caller, Data.SESSIONS, userId);
         int max = limit == null ? properties.maxPerUser() : limit;
         return sessions.findNewestFirst(userId, max, offset).stream()
                 .map(SessionRecord::of)
@@ -73,21 +74,21 @@ public class SessionService {
     }
 
     @Transactional
-    public void delete(String sessionId) {
-        sessions.delete(writable(sessionId));
+    public void delete(Caller caller, String sessionId) {
+        sessions.delete(writable(caller, sessionId));
     }
 
     @Transactional
-    public SessionRecord rename(String sessionId, String title) {
-        ChatSession session = writable(sessionId);
+    public SessionRecord rename(Caller caller, String sessionId, String title) {
+        ChatSession session = writable(caller, sessionId);
         session.setTitle(title);
         return SessionRecord.of(session);
     }
 
     /** A session the caller may change; someone else's answers exactly like a missing one. */
-    private ChatSession writable(String sessionId) {
+    private ChatSession writable(Caller caller, String sessionId) {
         return sessions.findBySessionId(sessionId)
-                .filter(s -> guard.mayWrite(Data.SESSIONS, s.getUserId()))
+                .filter(s -> guard.mayWrite(caller, Data.SESSIONS, s.getUserId()))
                 .orElseThrow(() -> new NotFoundException(NOT_FOUND));
     }
 }

@@ -1,8 +1,10 @@
 package org.llmtutor.userservice.settings;
 
 import java.util.UUID;
+import org.llmtutor.userservice.auth.Caller;
 import org.llmtutor.userservice.common.StatusResponse;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,21 +31,23 @@ class SettingsController {
     }
 
     @GetMapping("/{user_id}")
-    SettingsMap get(@PathVariable("user_id") UUID userId) {
-        return settings.get(userId);
+    SettingsMap get(@AuthenticationPrincipal Caller caller, @PathVariable("user_id") UUID userId) {
+        return settings.get(caller, userId);
     }
 
     /** The body is read as a tree so that every bad key and value can be named in one 422. */
     @PostMapping(value = "/{user_id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    StatusResponse replace(@PathVariable("user_id") UUID userId, @RequestBody JsonNode body) {
-        settings.replace(userId, body);
+    StatusResponse replace(
+            @AuthenticationPrincipal Caller caller, @PathVariable("user_id") UUID userId, @RequestBody JsonNode body) {
+        settings.replace(caller, userId, body);
         return StatusResponse.SUCCESS;
     }
 
     @PatchMapping(
             value = "/{user_id}",
             consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
-    SettingsMap patch(@PathVariable("user_id") UUID userId, @RequestBody JsonNode body) {
-        return settings.patch(userId, body);
+    SettingsMap patch(
+            @AuthenticationPrincipal Caller caller, @PathVariable("user_id") UUID userId, @RequestBody JsonNode body) {
+        return settings.patch(caller, userId, body);
     }
 }

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.llmtutor.userservice.auth.AccessGuard;
 import org.llmtutor.userservice.auth.AccessGuard.Data;
+import org.llmtutor.userservice.auth.Caller;
 import org.llmtutor.userservice.user.UserNotFoundException;
-import org.llmtutor.userservice.user.UserRepository;
+import org.llmtutor.userservice.user.UserService;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 public class SettingsService {
 
     private final UserSettingRepository settings;
-    private final UserRepository users;
+    private final UserService users;
     private final SettingsIdentityRepository identities;
     private final SettingsValidator validator;
     private final SettingsProperties properties;
@@ -26,7 +26,7 @@ public class SettingsService {
 
     SettingsService(
             UserSettingRepository settings,
-            UserRepository users,
+            UserService users,
             SettingsIdentityRepository identities,
             SettingsValidator validator,
             SettingsProperties properties,
@@ -39,27 +39,24 @@ public class SettingsService {
         this.guard = guard;
     }
 
-    /** Repeatable read: the rows and the identity come from one snapshot, never half of a concurrent replace. */
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public SettingsMap get(UUID userId) {
-        guard.checkRead(Data.SETTINGS, userId);
-        if (!users.existsById(userId)) {
-            throw new UserNotFoundException();
-        }
+    /** One statement, so the rows and the identity come from one snapshot, never half of a concurrent replace. */
+    @Transactional(readOnly = true)
+    public SettingsMap get(Caller caller, UUID userId) {
+        guard.checkRead(caller, Data.SETTINGS, userId);
         return current(userId);
     }
 
     /** POST: the body becomes the whole stored set, in one transaction under the owner's row lock. */
     @Transactional
-    public void replace(UUID userId, JsonNode body) {
-        guard.checkWrite(Data.SETTINGS, userId);
+    public void replace(Caller caller, UUID userId, JsonNode body) {
+        guard.checkWrite(caller, Data.SETTINGS, userId);
         apply(userId, validator.replacement(body));
     }
 
     /** PATCH: only what the body names changes; answers the whole resulting map. */
     @Transactional
-    public SettingsMap patch(UUID userId, JsonNode body) {
-        guard.checkWrite(Data.SETTINGS, userId);
+    public SettingsMap patch(Caller caller, UUID userId, JsonNode body) {
+        guard.checkWrite(caller, Data.SETTINGS, userId);
         apply(userId, validator.patch(body));
         return current(userId);
     }
@@ -105,12 +102,20 @@ public class SettingsService {
     }
 
     private SettingsMap current(UUID userId) {
+        // A native query: Hibernate flushes this transaction's pending changes (PATCH) before it runs.
+        List<Object[]> rows = settings.findStored(userId);
+        if (rows.isEmpty()) {
+            throw new UserNotFoundException();
+        }
         Map<ServiceType, ModelChoice> stored = new EnumMap<>(ServiceType.class);
-        List<UserSetting> rows = settings.findByUserId(userId);
         // Rows of service types this version does not know (Python-era leftovers) are not part of the map.
-        rows.forEach(row -> ServiceType.fromKey(row.getServiceType()).ifPresent(s -> stored.put(s, row.choice())));
-        String identityId =
-                identities.findById(userId).map(SettingsIdentity::getIdentityId).orElse(null);
+        for (Object[] row : rows) {
+            if (row[0] != null) {
+                ServiceType.fromKey((String) row[0])
+                        .ifPresent(s -> stored.put(s, new ModelChoice((String) row[1], (String) row[2])));
+            }
+        }
+        String identityId = (String) rows.get(0)[3];
         if (stored.isEmpty() && identityId == null) {
             return SettingsMap.EMPTY;
         }

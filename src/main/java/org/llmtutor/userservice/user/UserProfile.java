@@ -1,17 +1,10 @@
 package org.llmtutor.userservice.user;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.UUID;
 
 /** A user's profile, as {@code GET /auth/me} (the caller's own) and {@code GET /profile/{user_id}} answer it. */
-public record UserProfile(
-        UUID id,
-        String username,
-        String role,
-        int xp,
-        @JsonProperty("created_at") Instant createdAt,
-        @JsonProperty("is_active") boolean active) {
+public record UserProfile(UUID id, String username, String role, int xp, Instant createdAt, boolean isActive) {
 
     public static UserProfile of(User user) {
         return new UserProfile(

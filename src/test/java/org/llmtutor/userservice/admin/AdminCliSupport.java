@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import org.llmtutor.userservice.UserServiceApplication;
 import org.llmtutor.userservice.support.IntegrationTest;
 import org.llmtutor.userservice.support.TestDatabase;
 
@@ -44,7 +45,8 @@ abstract class AdminCliSupport extends IntegrationTest {
                         new PrintStream(out, true, StandardCharsets.UTF_8),
                         new PrintStream(err, true, StandardCharsets.UTF_8),
                         terminal),
-                env);
+                env,
+                UserServiceApplication.class);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -3,11 +3,13 @@ package org.llmtutor.userservice.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.llmtutor.userservice.support.Eventually;
 import org.llmtutor.userservice.support.TestDatabase;
 import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.User;
@@ -159,15 +161,18 @@ class AdminCliUserCommandsTest extends AdminCliSupport {
     }
 
     @Test
-    void setRoleAppliesToTheNextRequest() {
+    void setRoleAppliesToTokensInUseWithinOneSecond() {
         User user = newUser(Role.USER);
         String token = api().token(user.getUsername(), PASSWORD);
+        assertThat(api().get("/auth/me", token).json().get("role").asString()).isEqualTo("user");
 
         Result r = cli("set_role", user.getUsername(), "admin");
 
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("role user -> admin");
-        assertThat(api().get("/auth/me", token).json().get("role").asString()).isEqualTo("admin");
+        Eventually.until(
+                () -> api().get("/auth/me", token).json().get("role").asString().equals("admin"),
+                Duration.ofSeconds(1));
         assertThat(auditDetails(user.getUsername(), "ROLE_CHANGED")).isEqualTo("user -> admin");
         assertThat(cli("set_role", user.getUsername(), "superuser").code()).isEqualTo(1);
         assertThat(cli("set_role", uniqueName("nobody"), "user").code()).isEqualTo(1);
@@ -196,14 +201,15 @@ class AdminCliUserCommandsTest extends AdminCliSupport {
     }
 
     @Test
-    void disableEndsTokensAndRefusesLoginUntilEnabled() {
+    void disableEndsTokensWithinOneSecondAndRefusesLoginUntilEnabled() {
         User user = newUser(Role.USER);
         String token = api().token(user.getUsername(), PASSWORD);
+        assertThat(api().get("/auth/me", token).status()).isEqualTo(200);
 
         Result disabled = cli("disable", user.getUsername());
 
         assertThat(disabled.code()).isZero();
-        assertThat(api().get("/auth/me", token).status()).isEqualTo(401);
+        Eventually.until(() -> api().get("/auth/me", token).status() == 401, Duration.ofSeconds(1));
         assertThat(api().login(user.getUsername(), PASSWORD).status()).isNotEqualTo(200);
 
         Result enabled = cli("enable", user.getUsername());

@@ -2,16 +2,24 @@ package org.llmtutor.userservice.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.llmtutor.userservice.support.AppInstance;
 import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.UserService;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** With no database configured the service runs on an embedded database under its data directory. */
+@ExtendWith(OutputCaptureExtension.class)
 class EmbeddedDatabaseTest {
 
     @TempDir
@@ -156,5 +164,49 @@ class EmbeddedDatabaseTest {
             assertThat(app.api().postJson(path, "{}", token).status()).isEqualTo(200);
             assertThat(app.api().get(path, token).body()).isEqualTo("{}");
         }
+    }
+
+    @Test
+    void whileTheServiceRunsASecondProcessCreatesTheFirstUserWhoCanThenLogIn(CapturedOutput output) throws Exception {
+        try (AppInstance app = AppInstance.start("app.data-dir=" + dataDir)) {
+            assertThat(output.getOut()).contains("No user exists yet", "scripts/register_user.sh");
+
+            // The admin CLI as the README's second terminal runs it: another JVM on the same data directory.
+            ProcessBuilder builder = new ProcessBuilder(
+                            ProcessHandle.current().info().command().orElse("java"),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            "org.llmtutor.userservice.UserServiceApplication",
+                            "admin",
+                            "register",
+                            "--password-stdin",
+                            "first_admin",
+                            "admin")
+                    .redirectErrorStream(true)
+                    .redirectOutput(dataDir.resolve("cli.log").toFile());
+            Map<String, String> env = builder.environment();
+            List.of("POSTGRES_HOST", "SPRING_DATASOURCE_URL").forEach(env::remove);
+            env.put("USER_SERVICE_DATA_DIR", dataDir.toString());
+            env.put("BCRYPT_STRENGTH", "4");
+            Process cli = builder.start();
+            try (OutputStream stdin = cli.getOutputStream()) {
+                stdin.write("first admin password\n".getBytes(StandardCharsets.UTF_8));
+            }
+            assertThat(cli.waitFor(120, TimeUnit.SECONDS)).as("CLI finished").isTrue();
+            assertThat(cli.exitValue())
+                    .as(Files.readString(dataDir.resolve("cli.log")))
+                    .isZero();
+
+            String token = app.api().token("first_admin", "first admin password");
+            assertThat(app.api().get("/auth/me", token).json().get("role").asString())
+                    .isEqualTo("admin");
+        }
+        try (AppInstance again = AppInstance.start("app.data-dir=" + dataDir)) {
+            assertThat(again.api().login("first_admin", "first admin password").status())
+                    .isEqualTo(200);
+        }
+        assertThat(output.getOut().split("No user exists yet", -1))
+                .as("the hint is given only while there is no user")
+                .hasSize(2);
     }
 }

@@ -41,6 +41,13 @@ class StartupChecksTest {
                 "MAX_USER_SESSIONS must be at least 1");
     }
 
+    @Test
+    void xpPerAddBelowOneRefusesToStart() {
+        assertRefuses(
+                () -> AppInstance.start("app.data-dir=" + dataDir, "app.profile.max-xp-per-add=0"),
+                "MAX_XP_PER_ADD must be at least 1");
+    }
+
     private static void assertRefuses(ThrowingCallable start, String message) {
         assertThatThrownBy(start).rootCause().hasMessageContaining(message);
     }

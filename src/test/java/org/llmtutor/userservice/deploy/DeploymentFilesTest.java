@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -38,6 +40,20 @@ class DeploymentFilesTest {
         assertThat(list(service, "ports")).containsExactly("8010:8000");
         assertServiceNetworks(service);
         assertPostgresOnExternalVolume(compose);
+    }
+
+    @Test
+    void devComposeConfinesTheLegacySwitchToTheContainersOfTheDocumentedWebUiSubnet() throws IOException {
+        Map<String, Object> environment = map(service(load("docker-compose-dev.yml"), "user_service"), "environment");
+
+        assertThat(String.valueOf(environment.get("LEGACY_UNAUTHENTICATED_ACCESS")))
+                .isEqualTo("${LEGACY_UNAUTHENTICATED_ACCESS:-true}");
+        assertThat(String.valueOf(environment.get("LEGACY_TRUSTED_NETWORKS")))
+                .isEqualTo("${LEGACY_TRUSTED_NETWORKS:-172.28.1.0/24}");
+        // The network is external (shared with the Web UI's project), so its subnet is fixed where it is created.
+        assertThat(Files.readString(ROOT.resolve("docker-compose-dev.yml")))
+                .contains("docker network create --subnet 172.28.0.0/16 --ip-range 172.28.1.0/24 --gateway 172.28.0.1"
+                        + " web_ui_network");
     }
 
     @Test
@@ -76,7 +92,7 @@ class DeploymentFilesTest {
     }
 
     @Test
-    void dockerfileBuildsInOneStageAndRunsLayeredAsNonRootWithAHealthcheck() throws IOException {
+    void dockerfileBuildsTheJarInABuildStageAndRunsItLayeredAsNonRootWithAHealthcheck() throws IOException {
         String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
 
         assertThat(dockerfile.lines().filter(l -> l.startsWith("FROM "))).hasSize(2);
@@ -86,10 +102,53 @@ class DeploymentFilesTest {
                 .contains("--layers")
                 .contains("EXPOSE 8000")
                 .contains("HEALTHCHECK")
-                .contains("MaxRAMPercentage")
                 .containsPattern("(?m)^USER (?!root)\\w+");
         String dockerignore = Files.readString(ROOT.resolve(".dockerignore"));
         assertThat(dockerignore.lines()).contains(".env", "data/", ".git");
+    }
+
+    @Test
+    void imageRunsOnJdk25FromTheAotCacheOfATrainingRunWithTheLaunchersFlags() throws IOException {
+        List<String> lines = Files.readAllLines(ROOT.resolve("Dockerfile"));
+        List<String> froms = lines.stream().filter(l -> l.startsWith("FROM ")).toList();
+        int training = indexOf(lines, "RUN .*scripts/serve\\.sh --prepare.*");
+        int user = indexOf(lines, "USER .*");
+
+        assertThat(froms.get(1)).startsWith("FROM eclipse-temurin:25-");
+        // Built at image build time, while /app is still writable, by the same launcher that starts the container.
+        assertThat(training).isNotNegative().isLessThan(user);
+        assertThat(lines).contains("ENTRYPOINT [\"/app/scripts/serve.sh\"]");
+        assertThat(String.join("\n", lines)).doesNotContain("MaxRAMPercentage");
+    }
+
+    @Test
+    void springBootRunUsesTheLaunchersJvmFlags() throws IOException {
+        String pom = Files.readString(ROOT.resolve("pom.xml"));
+        Matcher property =
+                Pattern.compile("<spring-boot.run.jvmArguments>([^<]*)<").matcher(pom);
+        assertThat(property.find()).isTrue();
+
+        assertThat(List.of(property.group(1).trim().split("\\s+"))).isEqualTo(serveShDefaultFlags());
+    }
+
+    @Test
+    void serviceContainersHaveAMemoryLimitThatHoldsTheJvmBounds() {
+        List<String> flags = serveShDefaultFlags();
+        long heap = mebibytes(flag(flags, "-Xmx"));
+        long metaspace = mebibytes(flag(flags, "-XX:MaxMetaspaceSize="));
+        long codeCache = mebibytes(flag(flags, "-XX:ReservedCodeCacheSize="));
+
+        for (String file : List.of("docker-compose-dev.yml", "docker-compose-prod.yml")) {
+            Map<String, Object> limits =
+                    map(map(map(service(load(file), "user_service"), "deploy"), "resources"), "limits");
+            long limit = mebibytes(String.valueOf(limits.get("memory")));
+            // Heap, metaspace and code cache at their caps, plus room for threads, GC and the class cache; but not
+            // more than a small service needs.
+            assertThat(limit)
+                    .as(file)
+                    .isGreaterThanOrEqualTo(heap + metaspace + codeCache)
+                    .isLessThanOrEqualTo(512);
+        }
     }
 
     @Test
@@ -103,6 +162,54 @@ class DeploymentFilesTest {
         assertThat(runCompose(compose, "docker-compose-prod.yml", Map.of()))
                 .as("prod without secrets must refuse")
                 .isNotZero();
+    }
+
+    /** The JVM flags scripts/serve.sh starts the server with when no JVM_* variable is set. */
+    private static List<String> serveShDefaultFlags() {
+        String script;
+        try {
+            script = Files.readString(ROOT.resolve("scripts/serve.sh"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Matcher block = Pattern.compile("(?s)\\njvm_flags=\\((.*?)\\n\\)").matcher(script);
+        assertThat(block.find()).as("jvm_flags in serve.sh").isTrue();
+        return block.group(1)
+                .lines()
+                .map(String::trim)
+                .filter(l -> !l.isEmpty())
+                .map(l -> l.replace("\"", "").replaceAll("\\$\\{\\w+:-([^}]*)}", "$1"))
+                .toList();
+    }
+
+    private static String flag(List<String> flags, String prefix) {
+        return flags.stream()
+                .filter(f -> f.startsWith(prefix))
+                .findFirst()
+                .orElseThrow()
+                .substring(prefix.length());
+    }
+
+    /** 128m, 384M, 1g, 512k as whole mebibytes. */
+    private static long mebibytes(String size) {
+        Matcher m = Pattern.compile("(?i)(\\d+)([kmg]?)b?").matcher(size.trim());
+        assertThat(m.matches()).as(size).isTrue();
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2).toLowerCase()) {
+            case "g" -> n * 1024;
+            case "m" -> n;
+            case "k" -> n / 1024;
+            default -> n / (1024 * 1024);
+        };
+    }
+
+    private static int indexOf(List<String> lines, String regex) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).matches(regex)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void assertServiceNetworks(Map<String, Object> service) {

@@ -193,8 +193,10 @@ class IsolationMatrixTest extends IntegrationTest {
 
     @BeforeAll
     static void startLegacyInstance() {
-        legacy = AppInstance.start(
-                AppInstance.onDatabase(TestDatabase.url(), "app.access.legacy-unauthenticated-access=true"));
+        legacy = AppInstance.start(AppInstance.onDatabase(
+                TestDatabase.url(),
+                "app.access.legacy-unauthenticated-access=true",
+                "app.access.legacy-trusted-networks=127.0.0.0/8"));
     }
 
     @AfterAll

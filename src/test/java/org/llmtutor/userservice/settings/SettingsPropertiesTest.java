@@ -3,10 +3,14 @@ package org.llmtutor.userservice.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.llmtutor.userservice.support.AppInstance;
@@ -49,8 +53,8 @@ class SettingsPropertiesTest {
 
     @Test
     void noProvidersAtAllIsRefused() {
-        assertThatThrownBy(() -> new SettingsProperties(List.of(" "), DEFAULTS, Map.of()))
-                .hasMessageContaining("SETTINGS_PROVIDERS must name at least one");
+        assertThat(problems(new SettingsProperties(List.of(" "), DEFAULTS, Map.of())))
+                .contains("SETTINGS_PROVIDERS must name at least one");
     }
 
     @Test
@@ -58,8 +62,8 @@ class SettingsPropertiesTest {
         Map<String, ModelChoice> defaults = new HashMap<>(DEFAULTS);
         defaults.put("quiz", new ModelChoice("openai", "gpt 4o"));
 
-        assertThatThrownBy(() -> new SettingsProperties(List.of("zai", "openai"), defaults, Map.of()))
-                .hasMessageContaining("default model of quiz");
+        assertThat(problems(new SettingsProperties(List.of("zai", "openai"), defaults, Map.of())))
+                .contains("default model of quiz");
     }
 
     @Test
@@ -69,9 +73,28 @@ class SettingsPropertiesTest {
         Map<String, ModelChoice> unknown = new HashMap<>(DEFAULTS);
         unknown.put("agnet", new ModelChoice("zai", "glm-4.6v"));
 
-        assertThatThrownBy(() -> new SettingsProperties(List.of("zai", "openai"), missing, Map.of()))
-                .hasMessageContaining("app.settings.defaults.agent must give a provider and a model");
-        assertThatThrownBy(() -> new SettingsProperties(List.of("zai", "openai"), unknown, Map.of()))
-                .hasMessageContaining("unknown services [agnet]");
+        assertThat(problems(new SettingsProperties(List.of("zai", "openai"), missing, Map.of())))
+                .contains("app.settings.defaults.agent must give a provider and a model");
+        assertThat(problems(new SettingsProperties(List.of("zai", "openai"), unknown, Map.of())))
+                .contains("unknown services [agnet]");
+    }
+
+    @Test
+    void configuredValuesAreReportedVerbatimNotReadAsMessageTemplates() {
+        Map<String, ModelChoice> defaults = new HashMap<>(DEFAULTS);
+        defaults.put("quiz", new ModelChoice("openai", "{max} ${1+1}"));
+
+        assertThat(problems(new SettingsProperties(List.of("zai", "openai"), defaults, Map.of())))
+                .contains("The default model of quiz ({max} ${1+1}) is not a valid model name");
+    }
+
+    /** What start-up would refuse: the same Bean Validation that {@code @Validated} runs on the bound settings. */
+    private static String problems(SettingsProperties settings) {
+        try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
+            return factory.getValidator().validate(settings).stream()
+                    .map(ConstraintViolation::getMessage)
+                    .sorted()
+                    .collect(Collectors.joining("\n"));
+        }
     }
 }

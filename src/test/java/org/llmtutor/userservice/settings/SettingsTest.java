@@ -399,8 +399,10 @@ class SettingsTest extends IntegrationTest {
     @Test
     void withTheLegacySwitchOnTheCatalogStillNeedsACredentialWhileTheUiPathsDoNot() {
         User user = newUser(Role.USER);
-        try (AppInstance legacy = AppInstance.start(
-                AppInstance.onDatabase(TestDatabase.url(), "app.access.legacy-unauthenticated-access=true"))) {
+        try (AppInstance legacy = AppInstance.start(AppInstance.onDatabase(
+                TestDatabase.url(),
+                "app.access.legacy-unauthenticated-access=true",
+                "app.access.legacy-trusted-networks=127.0.0.0/8"))) {
             assertThat(legacy.api().get("/settings/catalog", null).status()).isEqualTo(401);
             assertThat(legacy.api().get("/settings/catalog/", null).status()).isEqualTo(401);
             assertThat(legacy.api()

@@ -70,6 +70,15 @@ public final class Api {
         return postForm("/auth/login", form);
     }
 
+    /** A login through a proxy that says it forwards for the given address. */
+    public Response loginFrom(String forwardedFor, String username, String password) {
+        return send(request("/auth/login", null)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", forwardedFor)
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "username=" + encode(username) + "&password=" + encode(password))));
+    }
+
     /** Logs in and returns the access token, failing the test when login does not succeed. */
     public String token(String username, String password) {
         Response r = login(username, password);

@@ -9,6 +9,7 @@ public final class CountingPasswordEncoder implements PasswordEncoder {
 
     private final BCryptPasswordEncoder bcrypt;
     private final AtomicLong verifications = new AtomicLong();
+    private final AtomicLong offPool = new AtomicLong();
 
     public CountingPasswordEncoder(int strength) {
         this.bcrypt = new BCryptPasswordEncoder(strength);
@@ -18,14 +19,27 @@ public final class CountingPasswordEncoder implements PasswordEncoder {
         return verifications.get();
     }
 
+    /** Verifications and hashes that ran on a request thread instead of the hashing pool. */
+    public long offPool() {
+        return offPool.get();
+    }
+
+    private void countThread() {
+        if (!Thread.currentThread().getName().startsWith("password-hashing-")) {
+            offPool.incrementAndGet();
+        }
+    }
+
     @Override
     public String encode(CharSequence rawPassword) {
+        countThread();
         return bcrypt.encode(rawPassword);
     }
 
     @Override
     public boolean matches(CharSequence rawPassword, String encodedPassword) {
         verifications.incrementAndGet();
+        countThread();
         return bcrypt.matches(rawPassword, encodedPassword);
     }
 

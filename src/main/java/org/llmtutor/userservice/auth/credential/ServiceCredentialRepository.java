@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ServiceCredentialRepository extends JpaRepository<ServiceCredential, UUID> {
+interface ServiceCredentialRepository extends JpaRepository<ServiceCredential, UUID> {
 
     Optional<ServiceCredential> findByTokenHashAndRevokedAtIsNull(String tokenHash);
 

@@ -21,7 +21,7 @@ public class ServiceCredentialService {
     private final ServiceCredentialRepository credentials;
     private final Clock clock;
 
-    public ServiceCredentialService(ServiceCredentialRepository credentials, Clock clock) {
+    ServiceCredentialService(ServiceCredentialRepository credentials, Clock clock) {
         this.credentials = credentials;
         this.clock = clock;
     }
@@ -49,6 +49,12 @@ public class ServiceCredentialService {
         List<ServiceCredential> active = credentials.findByNameAndRevokedAtIsNull(name);
         active.forEach(c -> c.revoke(clock.instant()));
         return active.size();
+    }
+
+    /** Whether an active credential of that name exists. */
+    @Transactional(readOnly = true)
+    public boolean hasActive(String name) {
+        return !credentials.findByNameAndRevokedAtIsNull(name).isEmpty();
     }
 
     @Transactional(readOnly = true)

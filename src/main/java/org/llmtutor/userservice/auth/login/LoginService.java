@@ -6,9 +6,10 @@ import org.llmtutor.userservice.audit.AuditLog;
 import org.llmtutor.userservice.auth.token.JwtService;
 import org.llmtutor.userservice.auth.token.TokenResponse;
 import org.llmtutor.userservice.common.ServiceMetrics;
+import org.llmtutor.userservice.user.HashingOverloadedException;
 import org.llmtutor.userservice.user.PasswordHasher;
 import org.llmtutor.userservice.user.User;
-import org.llmtutor.userservice.user.UserRepository;
+import org.llmtutor.userservice.user.UserService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,7 +25,7 @@ public class LoginService {
     // Longer than any username the service creates or could have adopted from a sane deployment; not worth a row.
     private static final int MAX_TRACKED_USERNAME = 256;
 
-    private final UserRepository users;
+    private final UserService users;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
     private final JwtService jwt;
@@ -33,7 +34,7 @@ public class LoginService {
     private final ServiceMetrics metrics;
 
     public LoginService(
-            UserRepository users,
+            UserService users,
             PasswordHasher hasher,
             LoginThrottle throttle,
             JwtService jwt,
@@ -50,60 +51,90 @@ public class LoginService {
     }
 
     /** The Python-compatible login: an access token only. */
-    public TokenResponse login(String username, String password) {
-        User user = authenticate(username, password);
+    public TokenResponse login(String username, String password, String client) {
+        User user = authenticate(username, password, client);
         JwtService.IssuedToken token = jwt.issueAccessToken(user);
         return new TokenResponse(token.token(), "bearer", user.getId(), user.getUsername());
     }
 
     /**
-     * Checks a username and password under the brute-force rules. Not one transaction on purpose: the BCrypt check
-     * runs while no row lock is held.
+     * Checks a username and password, from the given client address, under the brute-force rules. Not one transaction
+     * on purpose: the BCrypt check runs on the hashing pool while no row lock is held.
      *
-     * @throws LoginFailedException for bad credentials; AccountLockedException while the username is locked
+     * @throws LoginFailedException for bad credentials; AccountLockedException while the username is locked (for
+     *     everyone or this client)
+     * @throws LoginThrottledException when checks still running hold the username's allowance for too long
+     * @throws HashingOverloadedException when the hashing pool is saturated
      */
-    public User authenticate(String username, String password) {
+    public User authenticate(String username, String password, String client) {
         if (username.length() > MAX_TRACKED_USERNAME) {
             hasher.spendVerificationTime();
             metrics.loginFailed();
             throw badCredentials();
         }
-        LoginThrottle.Admission admission = throttle.admit(username);
+        // Refuse a saturated pool before any database work; nothing is counted for a check that never ran.
+        hasher.requireCapacity();
+        LoginThrottle.Admission admission = admit(username, client);
         if (!admission.admitted()) {
             hasher.spendVerificationTime();
             audit.record(AuditEventType.LOGIN_LOCKED, null, username, username, null);
             metrics.loginRefusedLocked();
             throw locked(admission);
         }
-        Optional<User> user = users.findByUsername(username);
-        boolean passwordOk =
-                hasher.matches(password, user.map(User::getHashedPassword).orElse(null));
-        if (!passwordOk || !user.get().isActive()) {
-            audit.record(
-                    AuditEventType.LOGIN_FAILED,
-                    user.map(User::getId).orElse(null),
-                    username,
-                    username,
-                    admission.lockStarted() ? "lockout started" : null);
-            metrics.loginFailed();
-            if (admission.lockStarted()) {
-                metrics.lockoutStarted();
+        LoginThrottle.Ticket ticket = admission.ticket();
+        boolean settled = false;
+        try {
+            Optional<User> user = users.findByUsername(username);
+            boolean passwordOk =
+                    hasher.matches(password, user.map(User::getHashedPassword).orElse(null));
+            if (!passwordOk || !user.get().isActive()) {
+                boolean lockStarted = throttle.failed(ticket);
+                settled = true;
+                audit.record(
+                        AuditEventType.LOGIN_FAILED,
+                        user.map(User::getId).orElse(null),
+                        username,
+                        username,
+                        lockStarted ? "lockout started" : null);
+                metrics.loginFailed();
+                if (lockStarted) {
+                    metrics.lockoutStarted();
+                }
+                throw badCredentials();
             }
-            throw badCredentials();
+            throttle.succeeded(ticket);
+            settled = true;
+            User loggedIn = user.get();
+            if (hasher.needsRehash(loggedIn.getHashedPassword())) {
+                upgradeHash(loggedIn, password);
+            }
+            audit.record(AuditEventType.LOGIN_SUCCEEDED, loggedIn.getId(), username, username, null);
+            metrics.loginSucceeded();
+            return loggedIn;
+        } finally {
+            if (!settled) {
+                throttle.released(ticket);
+            }
         }
-        throttle.succeeded(username);
-        User loggedIn = user.get();
-        if (hasher.needsRehash(loggedIn.getHashedPassword())) {
-            upgradeHash(loggedIn, password);
+    }
+
+    private LoginThrottle.Admission admit(String username, String client) {
+        try {
+            return throttle.admit(username, client);
+        } catch (LoginThrottledException e) {
+            metrics.loginThrottled();
+            throw e;
         }
-        audit.record(AuditEventType.LOGIN_SUCCEEDED, loggedIn.getId(), username, username, null);
-        metrics.loginSucceeded();
-        return loggedIn;
     }
 
     /** Hashes made with a lower cost than configured (older deployments) are replaced on the next good login. */
     private void upgradeHash(User user, String password) {
-        String newHash = hasher.hash(password);
+        String newHash;
+        try {
+            newHash = hasher.hash(password);
+        } catch (HashingOverloadedException busy) {
+            return; // the login itself succeeded; the upgrade waits for a quieter moment
+        }
         transactions.executeWithoutResult(
                 tx -> users.updatePasswordHash(user.getId(), user.getHashedPassword(), newHash));
     }

@@ -12,7 +12,7 @@ import org.llmtutor.userservice.user.PasswordHasher;
 import org.llmtutor.userservice.user.PasswordPolicy;
 import org.llmtutor.userservice.user.User;
 import org.llmtutor.userservice.user.UserNotFoundException;
-import org.llmtutor.userservice.user.UserRepository;
+import org.llmtutor.userservice.user.UserService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,7 +22,7 @@ public class PasswordChangeService {
 
     static final String WRONG_PASSWORD = "Current password is incorrect";
 
-    private final UserRepository users;
+    private final UserService users;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
     private final TokenRevocationService revocations;
@@ -32,7 +32,7 @@ public class PasswordChangeService {
     private final ServiceMetrics metrics;
 
     PasswordChangeService(
-            UserRepository users,
+            UserService users,
             PasswordHasher hasher,
             LoginThrottle throttle,
             TokenRevocationService revocations,
@@ -54,23 +54,35 @@ public class PasswordChangeService {
      * Returns a fresh access token, since the caller's own token ends with all the others. Wrong current passwords
      * count towards the same lockout as logins, so this is no side door for guessing.
      */
-    public TokenResponse change(CurrentUser caller, String currentPassword, String newPassword) {
+    public TokenResponse change(CurrentUser caller, String currentPassword, String newPassword, String client) {
         PasswordPolicy.violation(newPassword).ifPresent(problem -> {
             throw InvalidInputException.of("new_password", problem);
         });
-        LoginThrottle.Admission admission = throttle.admit(caller.username());
+        hasher.requireCapacity();
+        LoginThrottle.Admission admission = throttle.admit(caller.username(), client);
         if (!admission.admitted()) {
             hasher.spendVerificationTime();
             throw LoginService.locked(admission);
         }
-        User user = users.findById(caller.id()).orElseThrow(UserNotFoundException::new);
-        if (!hasher.matches(currentPassword, user.getHashedPassword())) {
-            if (admission.lockStarted()) {
-                metrics.lockoutStarted();
+        User user;
+        boolean settled = false;
+        try {
+            user = users.findById(caller.id()).orElseThrow(UserNotFoundException::new);
+            if (!hasher.matches(currentPassword, user.getHashedPassword())) {
+                boolean lockStarted = throttle.failed(admission.ticket());
+                settled = true;
+                if (lockStarted) {
+                    metrics.lockoutStarted();
+                }
+                throw PasswordChangeRefusedException.wrongCurrentPassword();
             }
-            throw PasswordChangeRefusedException.wrongCurrentPassword();
+            throttle.succeeded(admission.ticket());
+            settled = true;
+        } finally {
+            if (!settled) {
+                throttle.released(admission.ticket());
+            }
         }
-        throttle.succeeded(caller.username());
         String newHash = hasher.hash(newPassword);
         User changed = transactions.execute(tx -> {
             if (users.updatePasswordHash(user.getId(), user.getHashedPassword(), newHash) == 0) {

@@ -20,9 +20,6 @@ interface LoginSessionRepository extends JpaRepository<LoginSession, UUID> {
             + " order by s.lastUsedAt desc")
     List<LoginSession> findActive(UUID userId, Instant now);
 
-    @Query("select count(s) > 0 from LoginSession s where s.id = :id and s.revokedAt is null and s.expiresAt > :now")
-    boolean isActive(UUID id, Instant now);
-
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("update LoginSession s set s.revokedAt = :now, s.revokeReason = :reason"
             + " where s.userId = :userId and s.revokedAt is null")

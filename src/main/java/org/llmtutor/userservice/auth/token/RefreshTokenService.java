@@ -10,7 +10,7 @@ import org.llmtutor.userservice.audit.AuditEventType;
 import org.llmtutor.userservice.audit.AuditLog;
 import org.llmtutor.userservice.common.ServiceMetrics;
 import org.llmtutor.userservice.user.User;
-import org.llmtutor.userservice.user.UserRepository;
+import org.llmtutor.userservice.user.UserService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,21 +27,23 @@ public class RefreshTokenService {
 
     private final RefreshTokenRepository tokens;
     private final LoginSessionRepository loginSessions;
-    private final UserRepository users;
+    private final UserService users;
     private final JwtService jwt;
     private final TokenProperties properties;
     private final AuditLog audit;
     private final ServiceMetrics metrics;
+    private final TokenStateCache tokenState;
     private final Clock clock;
 
     RefreshTokenService(
             RefreshTokenRepository tokens,
             LoginSessionRepository loginSessions,
-            UserRepository users,
+            UserService users,
             JwtService jwt,
             TokenProperties properties,
             AuditLog audit,
             ServiceMetrics metrics,
+            TokenStateCache tokenState,
             Clock clock) {
         this.tokens = tokens;
         this.loginSessions = loginSessions;
@@ -50,6 +52,7 @@ public class RefreshTokenService {
         this.properties = properties;
         this.audit = audit;
         this.metrics = metrics;
+        this.tokenState = tokenState;
         this.clock = clock;
     }
 
@@ -78,6 +81,7 @@ public class RefreshTokenService {
             if (Duration.between(token.getUsedAt(), now).compareTo(properties.refreshReuseGrace()) > 0) {
                 // Whoever holds the newer token of this family may be the thief or the victim: end it for both.
                 session.revoke(now, "refresh token reused");
+                tokenState.sessionEnded(session.getId());
                 audit.record(
                         AuditEventType.REFRESH_REUSE,
                         user.getId(),
@@ -108,6 +112,7 @@ public class RefreshTokenService {
                 .filter(s -> s.getUserId().equals(userId) && s.isActiveAt(now))
                 .map(s -> {
                     s.revoke(now, "ended by user");
+                    tokenState.sessionEnded(s.getId());
                     return true;
                 })
                 .orElse(false);

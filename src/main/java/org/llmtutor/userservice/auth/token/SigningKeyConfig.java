@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.HexFormat;
 import javax.crypto.SecretKey;
 import org.llmtutor.userservice.common.EmbeddedDatabase;
@@ -16,6 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 class SigningKeyConfig {
@@ -46,6 +50,17 @@ class SigningKeyConfig {
                         + " accepted by other services.",
                 file.toAbsolutePath());
         return Keys.hmacShaKeyFor(localSecret(file).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** What the bearer chain verifies access tokens with: this key, HS256 only, then the access-token claims. */
+    @Bean
+    JwtDecoder jwtDecoder(SecretKey jwtSigningKey, Clock clock, JsonMapper json) {
+        return new JjwtDecoder(jwtSigningKey, clock, json, new AccessTokenClaimsValidator());
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(SecretKey jwtSigningKey, JsonMapper json) {
+        return new JjwtEncoder(jwtSigningKey, json);
     }
 
     private static String localSecret(Path file) {

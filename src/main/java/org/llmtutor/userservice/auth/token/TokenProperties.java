@@ -8,9 +8,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param refreshReuseGrace how long a just-used refresh token may be presented again (two tabs refreshing at once)
  *     before the reuse counts as theft and ends the whole family
  * @param purgeInterval how often expired revocations and login sessions are deleted
+ * @param stateTtl how long an instance keeps a token check's answer from the database (user state, login session,
+ *     logged-out jti) in memory at most: changes are announced at once, this bounds staleness should one be missed
  */
 @ConfigurationProperties("app.tokens")
-public record TokenProperties(Duration refreshLifetime, Duration refreshReuseGrace, Duration purgeInterval) {
+public record TokenProperties(
+        Duration refreshLifetime, Duration refreshReuseGrace, Duration purgeInterval, Duration stateTtl) {
 
     public TokenProperties {
         if (refreshLifetime.isNegative() || refreshLifetime.isZero()) {
@@ -18,6 +21,9 @@ public record TokenProperties(Duration refreshLifetime, Duration refreshReuseGra
         }
         if (refreshReuseGrace.isNegative()) {
             throw new IllegalStateException("REFRESH_REUSE_GRACE must not be negative");
+        }
+        if (stateTtl.isNegative() || stateTtl.isZero()) {
+            throw new IllegalStateException("TOKEN_STATE_TTL must be positive");
         }
     }
 }

@@ -7,49 +7,42 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import org.llmtutor.userservice.audit.AuditEventType;
 import org.llmtutor.userservice.audit.AuditLog;
-import org.llmtutor.userservice.user.User;
-import org.llmtutor.userservice.user.UserRepository;
+import org.llmtutor.userservice.user.UserService;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Ends access tokens before they expire, in the database so that every instance agrees: one token (its {@code jti}),
- * all of a user's tokens (the user's token generation), or all tokens of one login session.
+ * all of a user's tokens (the user's token generation), or all tokens of one login session. {@link TokenStateCheck}
+ * reads what is written here: this instance refuses the ended tokens as soon as the change commits, the others when
+ * PostgreSQL's notification reaches them.
  */
+@NamedInterface("revocation")
 @Service
 public class TokenRevocationService {
 
     private final JdbcClient jdbc;
-    private final UserRepository users;
+    private final UserService users;
     private final LoginSessionRepository loginSessions;
     private final AuditLog audit;
+    private final TokenStateCache tokenState;
     private final Clock clock;
 
     TokenRevocationService(
-            JdbcClient jdbc, UserRepository users, LoginSessionRepository loginSessions, AuditLog audit, Clock clock) {
+            JdbcClient jdbc,
+            UserService users,
+            LoginSessionRepository loginSessions,
+            AuditLog audit,
+            TokenStateCache tokenState,
+            Clock clock) {
         this.jdbc = jdbc;
         this.users = users;
         this.loginSessions = loginSessions;
         this.audit = audit;
+        this.tokenState = tokenState;
         this.clock = clock;
-    }
-
-    /** Whether a verified token of this (existing, active) user has been ended. */
-    @Transactional(readOnly = true)
-    public boolean isRevoked(AccessToken token, User user) {
-        if (token.generation() != user.getTokenGeneration()) {
-            return true;
-        }
-        if (token.loginSessionId() != null && !loginSessions.isActive(token.loginSessionId(), clock.instant())) {
-            return true;
-        }
-        return token.tokenId() != null
-                && jdbc.sql("SELECT count(*) FROM revoked_access_tokens WHERE jti = :jti")
-                                .param("jti", token.tokenId())
-                                .query(Integer.class)
-                                .single()
-                        > 0;
     }
 
     /** Logs out one access token, and the login session it came from, if any. */
@@ -62,9 +55,11 @@ public class TokenRevocationService {
                     .param("u", token.userId())
                     .param("exp", token.expiresAt().atOffset(ZoneOffset.UTC))
                     .update();
+            tokenState.tokenRevoked(token.tokenId());
         }
         if (token.loginSessionId() != null) {
             loginSessions.lockById(token.loginSessionId()).ifPresent(s -> s.revoke(clock.instant(), "logout"));
+            tokenState.sessionEnded(token.loginSessionId());
         }
         audit.record(AuditEventType.LOGOUT, token.userId(), token.username(), actor, null);
     }
@@ -77,6 +72,8 @@ public class TokenRevocationService {
     public void revokeAll(UUID userId, String reason) {
         users.bumpTokenGeneration(userId);
         loginSessions.revokeAll(userId, clock.instant(), reason);
+        // The sessions' tokens carry the old generation, so forgetting the user's state is enough here.
+        tokenState.userChanged(userId);
     }
 
     /** Forgets revocations of tokens that have expired anyway, and login sessions long over. */

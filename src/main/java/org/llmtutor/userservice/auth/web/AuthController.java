@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.UUID;
 import org.llmtutor.userservice.audit.AuditEventType;
 import org.llmtutor.userservice.audit.AuditLog;
-import org.llmtutor.userservice.auth.AccessGuard;
 import org.llmtutor.userservice.auth.CurrentUser;
 import org.llmtutor.userservice.auth.login.LoginService;
 import org.llmtutor.userservice.auth.login.PasswordChangeService;
@@ -21,16 +20,19 @@ import org.llmtutor.userservice.auth.token.RefreshTokenService;
 import org.llmtutor.userservice.auth.token.TokenPairResponse;
 import org.llmtutor.userservice.auth.token.TokenResponse;
 import org.llmtutor.userservice.auth.token.TokenRevocationService;
+import org.llmtutor.userservice.common.ClientAddresses;
 import org.llmtutor.userservice.common.ErrorResponse.FieldProblem;
 import org.llmtutor.userservice.common.InvalidInputException;
 import org.llmtutor.userservice.common.NotFoundException;
 import org.llmtutor.userservice.common.StatusResponse;
 import org.llmtutor.userservice.user.UserNotFoundException;
 import org.llmtutor.userservice.user.UserProfile;
-import org.llmtutor.userservice.user.UserRepository;
+import org.llmtutor.userservice.user.UserService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.annotation.CurrentSecurityContext;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,6 +48,8 @@ class AuthController {
 
     private static final String FORM = MediaType.APPLICATION_FORM_URLENCODED_VALUE;
     private static final String MULTIPART = MediaType.MULTIPART_FORM_DATA_VALUE;
+    /** The verified access token of the request (a user's; services have none). */
+    private static final String TOKEN = "authentication.token";
 
     record PasswordChange(
             @NotEmpty @JsonProperty("current_password") String currentPassword,
@@ -64,25 +68,25 @@ class AuthController {
     private final RefreshTokenService refreshTokens;
     private final TokenRevocationService revocations;
     private final PasswordChangeService passwords;
-    private final UserRepository users;
-    private final AccessGuard guard;
+    private final UserService users;
     private final AuditLog audit;
+    private final ClientAddresses clients;
 
     AuthController(
             LoginService login,
             RefreshTokenService refreshTokens,
             TokenRevocationService revocations,
             PasswordChangeService passwords,
-            UserRepository users,
-            AccessGuard guard,
-            AuditLog audit) {
+            UserService users,
+            AuditLog audit,
+            ClientAddresses clients) {
         this.login = login;
         this.refreshTokens = refreshTokens;
         this.revocations = revocations;
         this.passwords = passwords;
         this.users = users;
-        this.guard = guard;
         this.audit = audit;
+        this.clients = clients;
     }
 
     /** OAuth2 password flow, form-encoded as the Python service (FastAPI's OAuth2PasswordRequestForm) took it. */
@@ -94,7 +98,8 @@ class AuthController {
     TokenResponse login(
             @RequestParam(required = false) String username,
             @RequestParam(required = false) String password,
-            @RequestParam(name = "grant_type", required = false) String grantType) {
+            @RequestParam(name = "grant_type", required = false) String grantType,
+            HttpServletRequest request) {
         List<FieldProblem> problems = credentialProblems(username, password);
         if (grantType != null && !grantType.isEmpty() && !"password".equals(grantType)) {
             problems.add(new FieldProblem("grant_type", "must be 'password'"));
@@ -102,7 +107,7 @@ class AuthController {
         if (!problems.isEmpty()) {
             throw InvalidInputException.of(problems);
         }
-        return login.login(username, password);
+        return login.login(username, password, clients.of(request));
     }
 
     /**
@@ -125,9 +130,9 @@ class AuthController {
             if (!problems.isEmpty()) {
                 throw InvalidInputException.of(problems);
             }
-            var user = login.authenticate(username, password);
-            return refreshTokens.startSession(
-                    user, clip(request.getHeader(HttpHeaders.USER_AGENT), 500), clip(request.getRemoteAddr(), 100));
+            String client = clients.of(request);
+            var user = login.authenticate(username, password, client);
+            return refreshTokens.startSession(user, clip(request.getHeader(HttpHeaders.USER_AGENT), 500), client);
         }
         if ("refresh_token".equals(grantType)) {
             if (refreshToken == null || refreshToken.isEmpty()) {
@@ -140,35 +145,34 @@ class AuthController {
 
     /** The calling user's profile; a service credential has none. */
     @GetMapping("/me")
-    UserProfile me() {
-        return guard.currentUser()
-                .flatMap(caller -> users.findById(caller.id()))
-                .map(UserProfile::of)
-                .orElseThrow(UserNotFoundException::new);
+    UserProfile me(@AuthenticationPrincipal CurrentUser caller) {
+        return users.findById(requireUser(caller).id()).map(UserProfile::of).orElseThrow(UserNotFoundException::new);
     }
 
     /** Ends the access token used for this call (and its login session, if it came from one). */
     @PostMapping("/logout")
-    StatusResponse logout() {
-        CurrentUser caller = caller();
-        revocations.logout(currentToken(), caller.username());
+    StatusResponse logout(
+            @AuthenticationPrincipal CurrentUser caller, @CurrentSecurityContext(expression = TOKEN) Jwt token) {
+        CurrentUser user = requireUser(caller);
+        revocations.logout(AccessToken.of(token), user.username());
         return StatusResponse.SUCCESS;
     }
 
     /** Ends every token and login session of the caller, on every device. */
     @PostMapping("/logout-all")
-    StatusResponse logoutAll() {
-        CurrentUser caller = caller();
-        revocations.revokeAll(caller.id(), "logout-all");
-        audit.record(AuditEventType.LOGOUT_ALL, caller.id(), caller.username(), caller.username(), null);
+    StatusResponse logoutAll(@AuthenticationPrincipal CurrentUser caller) {
+        CurrentUser user = requireUser(caller);
+        revocations.revokeAll(user.id(), "logout-all");
+        audit.record(AuditEventType.LOGOUT_ALL, user.id(), user.username(), user.username(), null);
         return StatusResponse.SUCCESS;
     }
 
     @GetMapping("/sessions")
-    List<LoginSessionView> sessions() {
-        CurrentUser caller = caller();
-        UUID current = currentToken().loginSessionId();
-        return refreshTokens.activeSessions(caller.id()).stream()
+    List<LoginSessionView> sessions(
+            @AuthenticationPrincipal CurrentUser caller, @CurrentSecurityContext(expression = TOKEN) Jwt token) {
+        CurrentUser user = requireUser(caller);
+        UUID current = AccessToken.of(token).loginSessionId();
+        return refreshTokens.activeSessions(user.id()).stream()
                 .map(s -> new LoginSessionView(
                         s.getId(),
                         s.getCreatedAt(),
@@ -181,29 +185,30 @@ class AuthController {
     }
 
     @DeleteMapping("/sessions/{id}")
-    StatusResponse endSession(@PathVariable("id") UUID id) {
-        CurrentUser caller = caller();
-        if (!refreshTokens.endSession(caller.id(), id)) {
+    StatusResponse endSession(@AuthenticationPrincipal CurrentUser caller, @PathVariable("id") UUID id) {
+        CurrentUser user = requireUser(caller);
+        if (!refreshTokens.endSession(user.id(), id)) {
             throw new NotFoundException("Session not found");
         }
-        audit.record(
-                AuditEventType.LOGIN_SESSION_ENDED, caller.id(), caller.username(), caller.username(), "session " + id);
+        audit.record(AuditEventType.LOGIN_SESSION_ENDED, user.id(), user.username(), user.username(), "session " + id);
         return StatusResponse.SUCCESS;
     }
 
     /** Changes the caller's password; answers a new access token because every older one (this one too) ends. */
     @PostMapping(value = "/password", consumes = MediaType.APPLICATION_JSON_VALUE)
-    TokenResponse changePassword(@Valid @RequestBody PasswordChange body) {
-        return passwords.change(caller(), body.currentPassword(), body.newPassword());
+    TokenResponse changePassword(
+            @AuthenticationPrincipal CurrentUser caller,
+            @Valid @RequestBody PasswordChange body,
+            HttpServletRequest request) {
+        return passwords.change(requireUser(caller), body.currentPassword(), body.newPassword(), clients.of(request));
     }
 
-    private CurrentUser caller() {
-        return guard.currentUser().orElseThrow(UserNotFoundException::new);
-    }
-
-    private static AccessToken currentToken() {
-        return (AccessToken)
-                SecurityContextHolder.getContext().getAuthentication().getCredentials();
+    /** These endpoints are about the calling user; a service credential has no user behind it. */
+    private static CurrentUser requireUser(CurrentUser caller) {
+        if (caller == null) {
+            throw new UserNotFoundException();
+        }
+        return caller;
     }
 
     private static List<FieldProblem> credentialProblems(String username, String password) {

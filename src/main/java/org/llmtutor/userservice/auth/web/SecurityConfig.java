@@ -1,81 +1,53 @@
 package org.llmtutor.userservice.auth.web;
 
 import jakarta.servlet.DispatcherType;
-import java.util.List;
-import org.llmtutor.userservice.auth.AccessProperties;
-import org.llmtutor.userservice.auth.CurrentUser;
+import java.util.Arrays;
 import org.llmtutor.userservice.auth.credential.Scope;
 import org.llmtutor.userservice.auth.credential.ServiceClient;
 import org.llmtutor.userservice.auth.credential.ServiceCredentialService;
+import org.llmtutor.userservice.auth.legacy.LegacyAccess;
 import org.llmtutor.userservice.auth.login.LoginProperties;
-import org.llmtutor.userservice.auth.token.JwtService;
-import org.llmtutor.userservice.auth.token.TokenRevocationService;
+import org.llmtutor.userservice.auth.token.TokenStateCheck;
 import org.llmtutor.userservice.common.OpenApiConfig;
 import org.llmtutor.userservice.common.ProblemRenderer;
-import org.llmtutor.userservice.user.Role;
-import org.llmtutor.userservice.user.UserRepository;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+/**
+ * One stateless resource-server chain. A bearer credential is either a user's access token (a JWT: decoded by the
+ * {@link JwtDecoder} bean, its user and state checked by {@link TokenStateCheck}, the role as {@code ROLE_*}) or a
+ * service credential ({@code svc_...}, its scopes as {@code SCOPE_*}). Per-user data is guarded further down by
+ * {@code AccessGuard}, which answers 404 rather than 403 so that nobody learns what exists.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
-    static final String NOT_AUTHENTICATED = "Not authenticated";
-    private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
+    /** Paths that never look at a credential. */
+    private static final RequestMatcher CREDENTIAL_FREE =
+            new OrRequestMatcher(path("/health"), path("/auth/login"), path("/auth/token"), path("/error"), docs());
 
-    /** The Python service's data paths, which the Web UI backend deployed today calls without any credential. */
-    private static final RequestMatcher LEGACY_DATA_PATHS = new OrRequestMatcher(List.of(
-            PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/settings/{userId}"),
-            PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/settings/{userId}"),
-            PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/sessions"),
-            PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/sessions/user/{userId}"),
-            PathPatternRequestMatcher.pathPattern(HttpMethod.DELETE, "/sessions/{sessionId}"),
-            PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/profile/{userId}/xp"),
-            PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/profile/{userId}/add_xp")));
+    private static final String METRICS_READ = ServiceClient.SCOPE_AUTHORITY_PREFIX + Scope.METRICS_READ.wireName();
 
     @Bean
     SecurityFilterChain securityFilterChain(
             HttpSecurity http,
-            JwtService jwt,
-            UserRepository users,
-            ServiceCredentialService services,
-            TokenRevocationService revocations,
-            AccessProperties access,
-            ProblemRenderer problems)
-            throws Exception {
-        if (access.legacyUnauthenticatedAccess()) {
-            log.warn("LEGACY_UNAUTHENTICATED_ACCESS is on: the Python-era data paths answer callers without any"
-                    + " credential, so any caller can read and change any user's settings, sessions and XP. Turn it"
-                    + " off once every client sends a credential.");
-            // Only a request that carries no credential at all gets through unauthenticated; a bad one is still 401.
-            // The settings catalog would match GET /settings/{userId}; it is not a Python-era path.
-            http.authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, "/settings/catalog")
-                    .authenticated()
-                    .requestMatchers(LEGACY_DATA_PATHS)
-                    .access((authentication, context) ->
-                            new AuthorizationDecision(context.getRequest().getHeader(HttpHeaders.AUTHORIZATION) == null
-                                    || isAuthenticated(authentication.get()))));
-        }
+            JwtDecoder jwtDecoder,
+            TokenStateCheck tokenStates,
+            ServiceCredentialService serviceCredentials,
+            LegacyAccess legacy,
+            ProblemRenderer problems) {
+        var entryPoint = new JsonAuthenticationEntryPoint(problems);
+        var accessDenied = new JsonAccessDeniedHandler(problems);
         http.csrf(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -84,22 +56,28 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
-                        .requestMatchers("/health", "/auth/login", "/auth/token", "/error", "/actuator/health/**")
+                        .requestMatchers(CREDENTIAL_FREE)
                         .permitAll()
-                        .requestMatchers(OpenApiConfig.DOC_PATHS)
+                        // Anonymous probes see the status only; admins also see the components.
+                        .requestMatchers("/actuator/health/**")
                         .permitAll()
                         .requestMatchers("/actuator/prometheus")
-                        .access((authentication, context) ->
-                                new AuthorizationDecision(mayReadMetrics(authentication.get())))
+                        .hasAnyAuthority("ROLE_ADMIN", METRICS_READ)
                         .requestMatchers("/admin/**")
                         .hasRole("ADMIN")
+                        // The legacy switch: credential-less callers of the Python-era paths from trusted networks.
+                        .requestMatchers(legacy::letsThrough)
+                        .permitAll()
                         .anyRequest()
                         .authenticated())
-                .exceptionHandling(e ->
-                        e.authenticationEntryPoint(entryPoint(problems)).accessDeniedHandler(accessDenied(problems)))
-                .addFilterBefore(
-                        new BearerAuthenticationFilter(jwt, users, services, revocations),
-                        UsernamePasswordAuthenticationFilter.class);
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(new BearerCredentialResolver(CREDENTIAL_FREE))
+                        .jwt(jwt -> jwt.decoder(jwtDecoder)
+                                .jwtAuthenticationConverter(new AccessTokenAuthenticationConverter(tokenStates)))
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(accessDenied))
+                .authenticationProvider(new ServiceCredentialAuthenticationProvider(serviceCredentials))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied));
         return http.build();
     }
 
@@ -108,36 +86,12 @@ class SecurityConfig {
         return new BCryptPasswordEncoder(login.bcryptStrength());
     }
 
-    private static boolean isAuthenticated(Authentication authentication) {
-        return authentication != null
-                && authentication.isAuthenticated()
-                && !(authentication instanceof AnonymousAuthenticationToken);
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.pathPattern(pattern);
     }
 
-    /** Metrics are for admins and for the monitoring system's service credential with {@code metrics:read}. */
-    private static boolean mayReadMetrics(Authentication authentication) {
-        if (!isAuthenticated(authentication)) {
-            return false;
-        }
-        Object principal = authentication.getPrincipal();
-        return principal instanceof CurrentUser user && user.role() == Role.ADMIN
-                || principal instanceof ServiceClient service
-                        && service.scopes().contains(Scope.METRICS_READ);
-    }
-
-    private static AuthenticationEntryPoint entryPoint(ProblemRenderer problems) {
-        return (request, response, exception) -> {
-            Object reason = request.getAttribute(BearerAuthenticationFilter.FAILURE_REASON);
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            problems.write(
-                    request,
-                    response,
-                    problems.problem(HttpStatus.UNAUTHORIZED, reason != null ? reason.toString() : NOT_AUTHENTICATED));
-        };
-    }
-
-    private static AccessDeniedHandler accessDenied(ProblemRenderer problems) {
-        return (request, response, exception) ->
-                problems.write(request, response, problems.problem(HttpStatus.FORBIDDEN, "Not enough permissions"));
+    private static RequestMatcher docs() {
+        return new OrRequestMatcher(
+                Arrays.stream(OpenApiConfig.DOC_PATHS).map(SecurityConfig::path).toList());
     }
 }

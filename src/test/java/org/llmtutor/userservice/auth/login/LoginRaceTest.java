@@ -42,7 +42,8 @@ class LoginRaceTest extends TwoInstanceTest {
                 statuses.add(f.get());
             }
             assertThat(statuses).filteredOn(s -> s == 401).hasSize(5);
-            assertThat(statuses).filteredOn(s -> s == 403).hasSize(guesses - 5);
+            // The rest are refused: 403 once the lock is on, or 429 if the checks in flight outlast the admission wait.
+            assertThat(statuses).filteredOn(s -> s != 401).allMatch(s -> s == 403 || s == 429);
         } finally {
             pool.shutdownNow();
         }

@@ -68,6 +68,20 @@ class AccessTokenFilterTest extends IntegrationTest {
     }
 
     @Test
+    void aTokenVerifiedBeforeStillExpiresOnTime() {
+        User user = newUser(Role.USER);
+        String token = api().token(user.getUsername(), PASSWORD);
+        assertThat(api().get("/auth/me", token).status()).isEqualTo(200);
+        clock.advance(Duration.ofMinutes(10079));
+        assertThat(api().get("/auth/me", token).status()).isEqualTo(200);
+        clock.advance(Duration.ofSeconds(61));
+
+        Api.Response r = api().get("/auth/me", token);
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.detail()).isEqualTo("Token has expired");
+    }
+
+    @Test
     void tamperedPayloadIs401() {
         User user = newUser(Role.USER);
         String[] parts = api().token(user.getUsername(), PASSWORD).split("\\.");
@@ -159,6 +173,43 @@ class AccessTokenFilterTest extends IntegrationTest {
     void invalidTokenDoesNotBlockOpenPaths() {
         assertThat(api().get("/health", "not-a-jwt").status()).isEqualTo(200);
         assertThat(api().login(uniqueName("nobody"), "whatever").status()).isEqualTo(401);
+    }
+
+    @Test
+    void bearerSchemeIsCaseInsensitiveAsThePythonServiceHadIt() {
+        User user = newUser(Role.USER);
+        String token = api().token(user.getUsername(), PASSWORD);
+
+        Api.Response r = api().send(api().request("/auth/me", null)
+                .header("Authorization", "bearer " + token)
+                .GET());
+        assertThat(r.status()).isEqualTo(200);
+    }
+
+    @Test
+    void anotherAuthorizationSchemeIsARefusedCredentialButOpenPathsIgnoreIt() {
+        Api.Response me = api().send(api().request("/auth/me", null)
+                .header("Authorization", "Basic dXNlcjpwYXNz")
+                .GET());
+        assertThat(me.status()).isEqualTo(401);
+        assertThat(me.detail()).isEqualTo("Could not validate credentials");
+        assertThat(me.header("WWW-Authenticate")).isEqualTo("Bearer");
+
+        Api.Response health = api().send(api().request("/health", null)
+                .header("Authorization", "Basic dXNlcjpwYXNz")
+                .GET());
+        assertThat(health.status()).isEqualTo(200);
+    }
+
+    @Test
+    void aScopeClaimInAUsersTokenGrantsNothing() {
+        User user = newUser(Role.USER);
+        String token = token(user, sharedKey(), "HS256", Map.of("token_type", "access", "scope", "metrics:read"));
+
+        assertThat(api().get("/auth/me", token).status()).isEqualTo(200);
+        Api.Response metrics = api().get("/actuator/prometheus", token);
+        assertThat(metrics.status()).isEqualTo(403);
+        assertThat(metrics.detail()).isEqualTo("Not enough permissions");
     }
 
     private void assertRejected(String token) {

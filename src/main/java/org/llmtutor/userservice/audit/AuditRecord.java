@@ -9,10 +9,13 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One authentication event: what, when, about whom, by whom, from where. Never a password or a token. */
+/**
+ * One authentication event: what, when, about whom, by whom, from where. Never a password or a token. (Not named
+ * AuditEvent: Spring Boot's actuator has a class of that name.)
+ */
 @Entity
 @Table(name = "audit_events")
-public class AuditEvent {
+public class AuditRecord {
 
     @Id
     private UUID id;
@@ -42,9 +45,9 @@ public class AuditEvent {
     @Column(updatable = false)
     private String details;
 
-    protected AuditEvent() {}
+    protected AuditRecord() {}
 
-    AuditEvent(
+    AuditRecord(
             UUID id,
             Instant occurredAt,
             AuditEventType type,

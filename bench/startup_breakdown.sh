@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Where the start-up goes: starts the packaged service once with Spring's BufferingApplicationStartup
+# (bench/StartupTrace.java), stops it at its ready point and prints the phases, the costliest beans (own time) and the
+# time per feature, plus the JVM's start and the number of classes loaded.
+#
+#   bench/startup_breakdown.sh [spring args...]
+#
+# The database is the usual one: POSTGRES_* (and SECRET_KEY) for PostgreSQL, else the embedded H2 in a temporary
+# folder. JAVA picks the JVM (default: java on PATH). Port 18149 unless --server.port is given. Runs without the
+# class cache, so it shows the application's own work; bench/footprint.sh measures the launcher with it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jar=${APP_JAR:-$(ls target/user-service-*.jar 2>/dev/null | grep -v original | head -n 1 || true)}
+if [ -z "$jar" ]; then
+    ./mvnw -B -ntp -q -DskipTests package >&2
+    jar=$(ls target/user-service-*.jar | grep -v original | head -n 1)
+fi
+work=$(mktemp -d /tmp/startup-breakdown.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+"${JAVA:-java}" -Djarmode=tools -jar "$jar" extract --destination "$work/app" >/dev/null
+app=$(ls "$work"/app/*.jar | head -n 1)
+export USER_SERVICE_DATA_DIR="${USER_SERVICE_DATA_DIR:-$work/data}"
+"${JAVA:-java}" -cp "$app:$work/app/lib/*" bench/StartupTrace.java --server.port=18149 --logging.level.root=warn "$@"

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Starts the service from a packaged jar with the project's JVM flags: scripts/serve.sh [--server.port=N ...]
+# The arguments go on to the application. The image runs this script too, so a jar started here and the container
+# run the same way.
+#
+# The jar: $APP_JAR, else /app/app.jar (the image), else the newest target/user-service-*.jar. A packaged jar is
+# unpacked once beside itself (<jar>.layout/), and the first start builds the JVM's class cache there in a training
+# run (the application started up to its ready point, then stopped); every later start of the same jar on the same
+# JVM starts from it (see scripts/launcher.sh). `scripts/serve.sh --prepare [args]` builds it and exits (the image
+# does this at build time). `scripts/serve.sh admin <command>` runs the admin CLI instead (scripts/admin.sh).
+#
+# Memory, sized for a small service; a deployment raises them through the environment (README, "Configuration"):
+#   JVM_MAX_HEAP (128m)  JVM_MAX_METASPACE (160m)  JVM_THREAD_STACK (512k)  JVM_CODE_CACHE (64m)
+# JAVA_OPTS adds JVM options after these (and so overrides them).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+if [[ "${1:-}" == admin ]]; then
+    shift
+    exec "$here/admin.sh" "$@"
+fi
+prepare_only=false
+if [[ "${1:-}" == --prepare ]]; then
+    prepare_only=true
+    shift
+fi
+
+# shellcheck source=launcher.sh
+source "$here/launcher.sh"
+launcher_java
+launcher_jar
+launcher_java_version
+launcher_layout
+
+# The serial collector: the least memory and no GC threads, and for a heap this size pauses of a few milliseconds.
+# The heap starts small and grows on demand (by default it would start at 1/64 of the machine's memory).
+jvm_flags=(
+    -XX:+UseSerialGC
+    -Xms32m
+    "-Xmx${JVM_MAX_HEAP:-128m}"
+    "-XX:MaxMetaspaceSize=${JVM_MAX_METASPACE:-160m}"
+    "-Xss${JVM_THREAD_STACK:-512k}"
+    "-XX:ReservedCodeCacheSize=${JVM_CODE_CACHE:-64m}"
+    -XX:+ExitOnOutOfMemoryError
+)
+# glibc's malloc keeps an arena per thread that ever allocated; two are plenty for this service and keep the RSS flat.
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+
+start_jar="${layout_jar:-$jar}"
+train() {
+    "$java_bin" "${jvm_flags[@]}" "$1" -Dspring.context.exit=onRefresh -jar "$start_jar" "$@"
+}
+launcher_cache server train
+
+if [[ "$prepare_only" == true ]]; then
+    # The admin CLI's cache as well: its command is a start of the application without the web server.
+    APP_JAR="$start_jar" JAVA="$java_bin" "$here/admin.sh" --prepare
+    exit 0
+fi
+# shellcheck disable=SC2086 # JAVA_OPTS is several words on purpose
+exec "$java_bin" "${jvm_flags[@]}" "${cache_opts[@]}" ${JAVA_OPTS:-} -jar "$start_jar" "$@"

@@ -1,0 +1,106 @@
+package org.llmtutor.userservice.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * scripts/serve.sh, the one launcher of a packaged jar (the image runs it too): the project's memory bounds, raised
+ * through the environment, JAVA_OPTS after them, the arguments passed on untouched, and {@code admin} handed to the
+ * admin CLI. A stand-in {@code java} that prints its arguments shows the exact command line (it has no JDK beside it,
+ * so no class cache is made).
+ */
+class ServeScriptTest {
+
+    private static final List<String> DEFAULT_FLAGS = List.of(
+            "-XX:+UseSerialGC",
+            "-Xms32m",
+            "-Xmx128m",
+            "-XX:MaxMetaspaceSize=160m",
+            "-Xss512k",
+            "-XX:ReservedCodeCacheSize=64m",
+            "-XX:+ExitOnOutOfMemoryError");
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {}
+
+    @Test
+    void startsTheJarWithTheBoundedMemoryFlagsAndPassesTheArgumentsOn() throws Exception {
+        Path jar = Files.writeString(dir.resolve("app.jar"), "");
+
+        Run r = run(Map.of("APP_JAR", jar.toString()), "--server.port=18150", "two words");
+
+        assertThat(r.code()).isZero();
+        List<String> expected = new ArrayList<>(DEFAULT_FLAGS);
+        expected.addAll(List.of("-jar", jar.toString(), "--server.port=18150", "two words"));
+        assertThat(r.out().lines()).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void environmentRaisesTheBoundsAndJavaOptsComesLast() throws Exception {
+        Path jar = Files.writeString(dir.resolve("app.jar"), "");
+
+        Run r = run(Map.of(
+                "APP_JAR", jar.toString(),
+                "JVM_MAX_HEAP", "512m",
+                "JVM_MAX_METASPACE", "256m",
+                "JVM_THREAD_STACK", "1m",
+                "JVM_CODE_CACHE", "128m",
+                "JAVA_OPTS", "-Dx=y -Xmx600m"));
+
+        assertThat(r.out().lines())
+                .contains("-Xmx512m", "-XX:MaxMetaspaceSize=256m", "-Xss1m", "-XX:ReservedCodeCacheSize=128m")
+                .endsWith("-Dx=y", "-Xmx600m", "-jar", jar.toString());
+    }
+
+    @Test
+    void adminRunsTheAdminCliInsteadOfTheServer() throws Exception {
+        Path jar = Files.writeString(dir.resolve("app.jar"), "");
+
+        Run r = run(Map.of("APP_JAR", jar.toString()), "admin", "list", "--json");
+
+        assertThat(r.out().lines())
+                .doesNotContain("-Xmx128m")
+                .endsWith("-jar", jar.toString(), "admin", "list", "--json");
+    }
+
+    @Test
+    void missingJarIsOneLineAndExitCode1() throws Exception {
+        Run r = run(Map.of("APP_JAR", dir.resolve("nowhere.jar").toString()));
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).startsWith("error: no application jar found").hasLineCount(1);
+    }
+
+    private Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command =
+                new ArrayList<>(List.of("bash", Path.of("scripts", "serve.sh").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Path java = dir.resolve("echo-java");
+        if (!Files.exists(java)) {
+            Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
+            Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwx------"));
+        }
+        builder.environment().put("JAVA", java.toString());
+        builder.environment().remove("JAVA_OPTS");
+        builder.environment().keySet().removeIf(name -> name.startsWith("JVM_"));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Run(process.waitFor(), out, err);
+    }
+}
