@@ -13,17 +13,21 @@ import org.springframework.core.env.Environment;
 class DatabaseConfig {
 
     /**
-     * The PostgreSQL driver waits forever for an answer by default; a database that stops answering (a black hole:
-     * the TCP connection stays up, nothing comes back) would hold every request until the operating system gives up.
-     * One second per read is far beyond any statement this service runs, so a request needing the database fails
-     * (503) within the issue's 2 s bound instead. Set here rather than in the URL so that an operator's URL
-     * parameters still win.
+     * The PostgreSQL driver waits forever for an answer by default. The read timeout here is only a backstop, well
+     * above the longest wait of a healthy database (a row lock behind a burst of writers, bounded by the 10 s
+     * transaction timeout, which the server enforces by cancelling the statement): a silent database (a black hole) is
+     * found within the outage bound by {@link DatabaseOutage}'s heartbeat on its own connection, which then aborts the
+     * connections stuck on it. Set here rather than in the URL so that an operator's URL parameters still win.
      */
     static final Map<String, String> POSTGRES_TIMEOUTS = Map.of(
-            // Seconds without an answer to one read; the statements of a request take milliseconds.
-            "socketTimeout", "1",
+            // Seconds without an answer to one read: a backstop far beyond any lock wait (a 1 s value took lock
+            // waits under load for an outage).
+            "socketTimeout", "30",
             // Seconds to open the TCP connection.
-            "connectTimeout", "1");
+            "connectTimeout", "1",
+            // Seconds for the whole connection set-up (TCP, TLS, authentication): a black hole accepts TCP and then
+            // never answers the start-up message.
+            "loginTimeout", "2");
 
     /** The few type names PostgreSQL and the embedded H2 spell differently; the migrations use these placeholders. */
     @Bean

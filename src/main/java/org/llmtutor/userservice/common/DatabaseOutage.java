@@ -2,14 +2,23 @@ package org.llmtutor.userservice.common;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +40,9 @@ import org.springframework.transaction.TransactionTimedOutException;
  * Knows whether the database is away, so that an outage is one WARN when it starts and one INFO when it ends rather
  * than a stack trace per refused request. Requests that need the database meanwhile answer 503 with
  * {@code Retry-After}; the pool's and driver's timeouts (application.yml, {@link DatabaseConfig}) make them fail
- * within a second or two instead of waiting for the database.
+ * within a second or two instead of waiting for the database. A database that accepts TCP and never answers (a black
+ * hole) is told from a busy one by a heartbeat on a connection of its own, never by a statement's read timeout: a
+ * statement may rightly wait seconds for a row lock, a {@code SELECT 1} on an idle connection never does.
  */
 @Component
 public class DatabaseOutage {
@@ -42,6 +53,11 @@ public class DatabaseOutage {
     private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(500);
     private static final Duration SETTLE = Duration.ofSeconds(2);
+    /** How often the heartbeat looks while requests use the database (it stays silent while none do). */
+    private static final Duration HEARTBEAT_INTERVAL = Duration.ofMillis(250);
+    /** How long the heartbeat's {@code SELECT 1} may take; with the interval, within the 2 s outage bound. */
+    private static final int HEARTBEAT_TIMEOUT_MILLIS = 1000;
+
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutage.class);
 
     private final ObjectProvider<DataSource> dataSources;
@@ -59,8 +75,115 @@ public class DatabaseOutage {
         return thread;
     });
 
+    /**
+     * Connections the pool has handed out, so that those stuck on a silent database can be aborted. Weak: a closed
+     * Hikari proxy is dropped by the collector, and aborting one that was closed meanwhile does nothing.
+     */
+    private final Set<Connection> handedOut =
+            Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
+    /** The heartbeat's own connection; only the prober thread touches it. */
+    private Connection heartbeat;
+
     DatabaseOutage(ObjectProvider<DataSource> dataSources) {
         this.dataSources = dataSources;
+    }
+
+    @PostConstruct
+    void startHeartbeat() {
+        prober.scheduleWithFixedDelay(
+                this::heartbeat, HEARTBEAT_INTERVAL.toMillis(), HEARTBEAT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    Connection handedOut(Connection connection) {
+        handedOut.add(connection);
+        return connection;
+    }
+
+    /**
+     * While requests hold connections, checks that the database still answers a trivial query on a connection of its
+     * own within {@link #HEARTBEAT_TIMEOUT_MILLIS}. When it does not, the database is away (silent or gone): the
+     * outage starts and the connections in use are aborted, so the requests waiting on them answer 503 now rather than
+     * when the driver's read timeout ends.
+     */
+    private void heartbeat() {
+        try {
+            HikariDataSource pool = postgresPool();
+            if (isDown() || pool == null) {
+                closeHeartbeat();
+                return;
+            }
+            HikariPoolMXBean mx = pool.getHikariPoolMXBean();
+            if (mx == null || mx.getActiveConnections() == 0) {
+                return;
+            }
+            if (heartbeat == null || heartbeat.isClosed()) {
+                heartbeat = openHeartbeat(pool);
+            }
+            heartbeat.setNetworkTimeout(Runnable::run, HEARTBEAT_TIMEOUT_MILLIS);
+            try (Statement statement = heartbeat.createStatement()) {
+                statement.execute("SELECT 1");
+            }
+        } catch (SQLException | RuntimeException failure) {
+            closeHeartbeat();
+            if (isUnreachable(failure) && !isDown()) {
+                refused(failure);
+                abortHandedOut();
+            } else {
+                log.debug("Database heartbeat failed", failure);
+            }
+        }
+    }
+
+    private static Connection openHeartbeat(HikariDataSource pool) throws SQLException {
+        Properties properties = new Properties();
+        pool.getDataSourceProperties().forEach(properties::put);
+        if (pool.getUsername() != null) {
+            properties.setProperty("user", pool.getUsername());
+        }
+        if (pool.getPassword() != null) {
+            properties.setProperty("password", pool.getPassword());
+        }
+        properties.setProperty("ApplicationName", "user-service heartbeat");
+        return DriverManager.getConnection(pool.getJdbcUrl(), properties);
+    }
+
+    private void closeHeartbeat() {
+        Connection connection = heartbeat;
+        heartbeat = null;
+        if (connection != null) {
+            try {
+                // abort, not close: close would first try to say goodbye to a database that may not answer.
+                connection.abort(Runnable::run);
+            } catch (SQLException | RuntimeException e) {
+                log.debug("Could not abort the heartbeat connection", e);
+            }
+        }
+    }
+
+    private void abortHandedOut() {
+        List<Connection> inUse;
+        synchronized (handedOut) {
+            inUse = new ArrayList<>(handedOut);
+            handedOut.clear();
+        }
+        for (Connection connection : inUse) {
+            try {
+                connection.abort(Runnable::run);
+            } catch (SQLException | RuntimeException e) {
+                log.debug("Could not abort a connection", e);
+            }
+        }
+    }
+
+    /** The pool when it talks to PostgreSQL (the embedded H2 database cannot go away); null otherwise. */
+    private HikariDataSource postgresPool() throws SQLException {
+        DataSource dataSource = dataSources.getIfAvailable();
+        if (dataSource == null || !dataSource.isWrapperFor(HikariDataSource.class)) {
+            return null;
+        }
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+        return pool.getJdbcUrl() != null && pool.getJdbcUrl().startsWith("jdbc:postgresql:") ? pool : null;
     }
 
     /** The failure a refused request answers with. */
@@ -157,6 +280,7 @@ public class DatabaseOutage {
     @PreDestroy
     void stop() {
         prober.shutdownNow();
+        closeHeartbeat();
     }
 
     /**

@@ -35,7 +35,7 @@ class OutageAwareDataSource extends DelegatingDataSource {
                 throw new SQLTransientConnectionException("The database is unreachable", "08001");
             }
             try {
-                return pool.getConnection();
+                return outage.handedOut(pool.getConnection());
             } catch (SQLTransientConnectionException timedOut) {
                 if (!outage.isReachable() || !busy() || System.nanoTime() > deadline) {
                     throw timedOut;
@@ -46,7 +46,7 @@ class OutageAwareDataSource extends DelegatingDataSource {
 
     /**
      * The pool holds connections, all taken: the requests are many, not the database away. (Connections stuck on a
-     * silent database end within the driver's read timeout, and the first of them marks the outage.)
+     * silent database are aborted when {@link DatabaseOutage}'s heartbeat finds it silent, which also marks the outage.)
      */
     private boolean busy() {
         HikariPoolMXBean mx = pool.getHikariPoolMXBean();
