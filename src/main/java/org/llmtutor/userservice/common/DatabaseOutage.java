@@ -57,6 +57,8 @@ public class DatabaseOutage {
     private static final Duration HEARTBEAT_INTERVAL = Duration.ofMillis(250);
     /** How long the heartbeat's {@code SELECT 1} may take; with the interval, within the 2 s outage bound. */
     private static final int HEARTBEAT_TIMEOUT_MILLIS = 1000;
+    /** The heartbeat's connection is given back after this long without requests using the database. */
+    private static final Duration HEARTBEAT_IDLE = Duration.ofSeconds(30);
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutage.class);
 
@@ -82,17 +84,60 @@ public class DatabaseOutage {
     private final Set<Connection> handedOut =
             Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
-    /** The heartbeat's own connection; only the prober thread touches it. */
+    /** The heartbeat's own connection and when it was last needed; only the prober thread touches them. */
     private Connection heartbeat;
+
+    private long heartbeatUsed;
+
+    private volatile HikariDataSource watched;
 
     DatabaseOutage(ObjectProvider<DataSource> dataSources) {
         this.dataSources = dataSources;
+    }
+
+    /** The failure a refused request answers with. */
+    public static final class Unavailable extends DomainException {
+
+        Unavailable() {
+            super(Kind.UNAVAILABLE, DETAIL);
+        }
+
+        @Override
+        public Duration retryAfter() {
+            return RETRY_AFTER;
+        }
+    }
+
+    DomainException unavailable() {
+        return new Unavailable();
+    }
+
+    /** Notes a request refused because the database is unreachable; the first of an outage starts watching for its end. */
+    void refused(Throwable cause) {
+        refused.incrementAndGet();
+        down(cause);
+    }
+
+    /** The database is away from now on: requests fail at once, and the first notice of an outage watches for its end. */
+    private void down(Throwable cause) {
+        reachable = false;
+        // A refusal while the pool refills after the return is the same outage, not a new one.
+        answeringSince.set(null);
+        if (downSince.compareAndSet(null, System.nanoTime())) {
+            log.warn("Database unreachable ({}); requests that need it answer 503 until it is back", summary(cause));
+            evictPooledConnections();
+            prober.schedule(this::probe, PROBE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     @PostConstruct
     void startHeartbeat() {
         prober.scheduleWithFixedDelay(
                 this::heartbeat, HEARTBEAT_INTERVAL.toMillis(), HEARTBEAT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void watch(HikariDataSource pool) {
+        watched = pool;
     }
 
     Connection handedOut(Connection connection) {
@@ -110,13 +155,19 @@ public class DatabaseOutage {
         try {
             HikariDataSource pool = postgresPool();
             if (isDown() || pool == null) {
-                closeHeartbeat();
+                abortHeartbeat();
                 return;
             }
             HikariPoolMXBean mx = pool.getHikariPoolMXBean();
             if (mx == null || mx.getActiveConnections() == 0) {
+                if (heartbeat != null && System.nanoTime() - heartbeatUsed > HEARTBEAT_IDLE.toNanos()) {
+                    Connection idle = heartbeat;
+                    heartbeat = null;
+                    idle.close();
+                }
                 return;
             }
+            heartbeatUsed = System.nanoTime();
             if (heartbeat == null || heartbeat.isClosed()) {
                 heartbeat = openHeartbeat(pool);
             }
@@ -125,9 +176,9 @@ public class DatabaseOutage {
                 statement.execute("SELECT 1");
             }
         } catch (SQLException | RuntimeException failure) {
-            closeHeartbeat();
+            abortHeartbeat();
             if (isUnreachable(failure) && !isDown()) {
-                refused(failure);
+                down(failure);
                 abortHandedOut();
             } else {
                 log.debug("Database heartbeat failed", failure);
@@ -148,7 +199,7 @@ public class DatabaseOutage {
         return DriverManager.getConnection(pool.getJdbcUrl(), properties);
     }
 
-    private void closeHeartbeat() {
+    private void abortHeartbeat() {
         Connection connection = heartbeat;
         heartbeat = null;
         if (connection != null) {
@@ -176,44 +227,15 @@ public class DatabaseOutage {
         }
     }
 
-    /** The pool when it talks to PostgreSQL (the embedded H2 database cannot go away); null otherwise. */
-    private HikariDataSource postgresPool() throws SQLException {
-        DataSource dataSource = dataSources.getIfAvailable();
-        if (dataSource == null || !dataSource.isWrapperFor(HikariDataSource.class)) {
-            return null;
-        }
-        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
-        return pool.getJdbcUrl() != null && pool.getJdbcUrl().startsWith("jdbc:postgresql:") ? pool : null;
-    }
-
-    /** The failure a refused request answers with. */
-    public static final class Unavailable extends DomainException {
-
-        Unavailable() {
-            super(Kind.UNAVAILABLE, DETAIL);
-        }
-
-        @Override
-        public Duration retryAfter() {
-            return RETRY_AFTER;
-        }
-    }
-
-    DomainException unavailable() {
-        return new Unavailable();
-    }
-
-    /** Notes a request refused because the database is unreachable; the first of an outage starts watching for its end. */
-    void refused(Throwable cause) {
-        refused.incrementAndGet();
-        reachable = false;
-        // A refusal while the pool refills after the return is the same outage, not a new one.
-        answeringSince.set(null);
-        if (downSince.compareAndSet(null, System.nanoTime())) {
-            log.warn("Database unreachable ({}); requests that need it answer 503 until it is back", summary(cause));
-            evictPooledConnections();
-            prober.schedule(this::probe, PROBE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-        }
+    /**
+     * The pool when it talks to PostgreSQL (the embedded H2 database cannot go away); null otherwise or before the pool
+     * exists. Handed over by the pool's wrapper, so that the heartbeat thread never asks the context for a bean.
+     */
+    private HikariDataSource postgresPool() {
+        HikariDataSource pool = watched;
+        return pool != null && pool.getJdbcUrl() != null && pool.getJdbcUrl().startsWith("jdbc:postgresql:")
+                ? pool
+                : null;
     }
 
     boolean isDown() {
@@ -280,7 +302,7 @@ public class DatabaseOutage {
     @PreDestroy
     void stop() {
         prober.shutdownNow();
-        closeHeartbeat();
+        abortHeartbeat();
     }
 
     /**

@@ -25,6 +25,7 @@ class OutageAwareDataSource extends DelegatingDataSource {
         super(pool);
         this.pool = pool;
         this.outage = outage;
+        outage.watch(pool);
     }
 
     @Override
