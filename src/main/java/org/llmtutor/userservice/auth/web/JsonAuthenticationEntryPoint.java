@@ -12,9 +12,10 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
- * The 401 of the bearer chain, as the Python service answered it: {@code WWW-Authenticate: Bearer} and a JSON
- * {@code detail} in the one problem format: "Not authenticated" without a credential, "Token has expired", or "Could not validate credentials" for
- * any other refused credential (no more detail, so that a guesser learns nothing).
+ * The 401 of the bearer chain, as the Python service answered it: {@code WWW-Authenticate: Bearer} and a problem
+ * (made by the one {@link ProblemRenderer}) whose {@code detail} is "Not authenticated" without a credential, "Token
+ * has expired", or "Could not validate credentials" for any other refused credential (no more detail, so that a
+ * guesser learns nothing).
  */
 final class JsonAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
