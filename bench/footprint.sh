@@ -59,7 +59,7 @@ cleanup() {
 trap cleanup EXIT
 
 export SECRET_KEY=footprint-bench-secret-0123456789abcdef0123456789
-export LOGIN_MAX_FAILED_ATTEMPTS=1000000
+export LOGIN_MAX_FAILED_ATTEMPTS=1000000 LOGIN_USERNAME_MAX_FAILED_ATTEMPTS=1000000
 # The service's own log goes to a file; the CLI stays quiet.
 export LOGGING_LEVEL_ROOT=WARN
 # ... except Spring's own "Started ... in" line.
