@@ -69,7 +69,7 @@ public class HashingPool implements DisposableBean {
                 .register(registry);
     }
 
-    /** Seeds the estimate of one task's time before any has run (the first hash made at start-up). */
+    /** Seeds the estimate of one task's time before any has run (the decoy hash, made on first need). */
     void calibrate(Duration oneTask) {
         meanNanos.compareAndSet(0, Math.max(1, oneTask.toNanos()));
     }
