@@ -93,6 +93,8 @@ launcher_cache() {
     else
         file="$dir/$name-$java_key.jsa" record="-XX:ArchiveClassesAtExit=" use="-XX:SharedArchiveFile="
     fi
+    # A training run that failed once for this jar and JVM is not repeated at every start (it costs a whole start).
+    [[ -f "$file.failed" ]] && return 0
     if [[ ! -f "$file" ]]; then
         mkdir -p "$dir" 2>/dev/null || true
         [[ -w "$dir" ]] || return 0
@@ -103,8 +105,10 @@ launcher_cache() {
             mv -f "$tmp" "$file"
         else
             [[ "${launcher_quiet:-false}" == true ]] \
-                || echo "$(basename "$0"): no class cache (training failed, see $dir/$name-training.log)" >&2
-            rm -f "$tmp"
+                || echo "$(basename "$0"): no class cache (training failed, see $dir/$name-training.log;" \
+                    "remove $file.failed to try again)" >&2
+            rm -f "$tmp" "$tmp.config"
+            touch "$file.failed"
             return 0
         fi
     fi

@@ -47,8 +47,15 @@ jvm_flags=(
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 start_jar="${layout_jar:-$jar}"
+# The training run stops at the end of the context refresh, before the web server listens. Its flags are the service's
+# without the metaspace cap: JDK 25 sizes the buffer it writes the AOT cache into from that cap, and 160m is too small
+# for the cache of this application (the cap still holds for every start from the cache).
 train() {
-    "$java_bin" "${jvm_flags[@]}" "$1" -Dspring.context.exit=onRefresh -jar "$start_jar" "$@"
+    local flag training_flags=()
+    for flag in "${jvm_flags[@]}"; do
+        [[ "$flag" == -XX:MaxMetaspaceSize=* ]] || training_flags+=("$flag")
+    done
+    "$java_bin" "${training_flags[@]}" "$1" -Dspring.context.exit=onRefresh -jar "$start_jar"
 }
 launcher_cache server train
 

@@ -83,6 +83,80 @@ class ServeScriptTest {
         assertThat(r.err()).startsWith("error: no application jar found").hasLineCount(1);
     }
 
+    @Test
+    void trainingRunRecordsTheCacheWithoutTheMetaspaceCapAndEveryStartUsesIt() throws Exception {
+        Path jar = unpackedJar();
+        Path java = fakeJdk25(false);
+
+        Run first = run(Map.of("APP_JAR", jar.toString(), "JAVA", java.toString()), "--server.port=18151");
+        Run second = run(Map.of("APP_JAR", jar.toString(), "JAVA", java.toString()), "--server.port=18151");
+
+        List<String> training = Files.readAllLines(dir.resolve("training.log"));
+        assertThat(training).hasSize(1);
+        assertThat(training.get(0))
+                .contains("-Xmx128m", "-XX:AOTCacheOutput=", "-Dspring.context.exit=onRefresh")
+                .doesNotContain("MaxMetaspaceSize", "--server.port")
+                .endsWith("-jar " + jar);
+        for (Run start : List.of(first, second)) {
+            assertThat(start.code()).isZero();
+            assertThat(start.out().lines())
+                    .contains("-XX:MaxMetaspaceSize=160m")
+                    .anyMatch(line -> line.startsWith("-XX:AOTCache=") && line.endsWith(".aot"))
+                    .endsWith("-jar", jar.toString(), "--server.port=18151");
+        }
+    }
+
+    @Test
+    void failedTrainingRunIsNotRepeatedAtEveryStart() throws Exception {
+        Path jar = unpackedJar();
+        Path java = fakeJdk25(true);
+
+        Run first = run(Map.of("APP_JAR", jar.toString(), "JAVA", java.toString()));
+        Run second = run(Map.of("APP_JAR", jar.toString(), "JAVA", java.toString()));
+
+        assertThat(Files.readAllLines(dir.resolve("training.log"))).hasSize(1);
+        assertThat(first.err()).contains("no class cache (training failed");
+        assertThat(second.err()).isEmpty();
+        for (Run start : List.of(first, second)) {
+            assertThat(start.code()).isZero();
+            assertThat(start.out().lines()).noneMatch(line -> line.startsWith("-XX:AOTCache"));
+            assertThat(start.out().lines()).endsWith("-jar", jar.toString());
+        }
+    }
+
+    /** A jar with its libraries beside it, as the image and {@code extract} lay it out: the cache is made next to it. */
+    private Path unpackedJar() throws IOException {
+        Path app = Files.createDirectories(dir.resolve("app"));
+        Files.createDirectories(app.resolve("lib"));
+        return Files.writeString(app.resolve("app.jar"), "");
+    }
+
+    /**
+     * A stand-in JDK 25: its {@code release} file gives the version; its {@code java} logs a training run (the one
+     * with {@code -XX:AOTCacheOutput}) to training.log and writes the cache, or fails it, and prints any other
+     * command line.
+     */
+    private Path fakeJdk25(boolean trainingFails) throws IOException {
+        Path home = Files.createDirectories(dir.resolve("jdk/bin")).getParent();
+        Files.writeString(home.resolve("release"), "JAVA_VERSION=\"25.0.1\"\n");
+        Path java = home.resolve("bin/java");
+        Files.writeString(java, """
+                #!/bin/sh
+                for arg in "$@"; do
+                    case $arg in
+                    -XX:AOTCacheOutput=*)
+                        echo "$*" >>"%s"
+                        %s
+                        echo cache >"${arg#-XX:AOTCacheOutput=}"
+                        exit 0 ;;
+                    esac
+                done
+                printf '%%s\\n' "$@"
+                """.formatted(dir.resolve("training.log"), trainingFails ? "exit 1" : ""));
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwx------"));
+        return java;
+    }
+
     private Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command =
                 new ArrayList<>(List.of("bash", Path.of("scripts", "serve.sh").toString()));
