@@ -2,13 +2,18 @@ package org.llmtutor.userservice.profile;
 
 import java.util.Optional;
 import java.util.UUID;
-import org.llmtutor.userservice.user.User;
-import org.springframework.data.jpa.repository.Modifying;
-import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.Repository;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** XP is changed only here, by atomic statements, never by writing back a value read earlier. */
-interface XpRepository extends Repository<User, UUID> {
+@Repository
+class XpRepository {
+
+    private final JdbcClient jdbc;
+
+    XpRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
 
     /**
      * Adds in one statement, so concurrent adds on any instance queue on the row lock and none is lost. The guard
@@ -16,10 +21,19 @@ interface XpRepository extends Repository<User, UUID> {
      *
      * @return 1 when added; 0 when the user does not exist or the sum would pass the ceiling
      */
-    @Modifying
-    @Query(value = "UPDATE users SET xp = xp + :amount WHERE id = :id AND xp <= :ceiling - :amount", nativeQuery = true)
-    int add(UUID id, int amount, int ceiling);
+    int add(UUID id, int amount, int ceiling) {
+        return jdbc.sql("UPDATE users SET xp = xp + :amount WHERE id = :id AND xp <= :ceiling - :amount")
+                .param("amount", amount)
+                .param("id", id)
+                .param("ceiling", ceiling)
+                .update();
+    }
 
-    @Query(value = "SELECT xp FROM users WHERE id = :id", nativeQuery = true)
-    Optional<Integer> findXp(UUID id);
+    /** One statement; outside a transaction it runs on its own (autocommit), one round trip to the database. */
+    Optional<Integer> findXp(UUID id) {
+        return jdbc.sql("SELECT xp FROM users WHERE id = :id")
+                .param("id", id)
+                .query(Integer.class)
+                .optional();
+    }
 }
