@@ -1,13 +1,12 @@
 package org.llmtutor.userservice.session;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-interface ChatSessionRepository extends JpaRepository<ChatSession, UUID> {
+interface ChatSessionRepository extends JpaRepository<ChatSession, UUID>, ChatSessionListQuery {
 
     Optional<ChatSession> findBySessionId(String sessionId);
 
@@ -18,10 +17,4 @@ interface ChatSessionRepository extends JpaRepository<ChatSession, UUID> {
                     + " ORDER BY created_at DESC, id DESC OFFSET :keep ROWS)",
             nativeQuery = true)
     int deleteBeyondNewest(UUID userId, int keep);
-
-    @Query(
-            value = "SELECT * FROM chat_sessions WHERE user_id = :userId ORDER BY created_at DESC, id DESC"
-                    + " LIMIT :limit OFFSET :offset",
-            nativeQuery = true)
-    List<ChatSession> findNewestFirst(UUID userId, int limit, int offset);
 }

@@ -64,13 +64,11 @@ public class SessionService {
         return SessionRecord.of(session);
     }
 
-    @Transactional(readOnly = true)
+    /** One statement: no transaction needed. */
     public List<SessionRecord> list(Caller caller, UUID userId, Integer limit, int offset) {
         guard.checkRead(caller, Data.SESSIONS, userId);
         int max = limit == null ? properties.maxPerUser() : limit;
-        return sessions.findNewestFirst(userId, max, offset).stream()
-                .map(SessionRecord::of)
-                .toList();
+        return sessions.findNewestFirst(userId, max, offset);
     }
 
     @Transactional

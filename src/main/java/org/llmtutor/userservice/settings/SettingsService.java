@@ -40,7 +40,6 @@ public class SettingsService {
     }
 
     /** One statement, so the rows and the identity come from one snapshot, never half of a concurrent replace. */
-    @Transactional(readOnly = true)
     public SettingsMap get(Caller caller, UUID userId) {
         guard.checkRead(caller, Data.SETTINGS, userId);
         return current(userId);
@@ -58,6 +57,8 @@ public class SettingsService {
     public SettingsMap patch(Caller caller, UUID userId, JsonNode body) {
         guard.checkWrite(caller, Data.SETTINGS, userId);
         apply(userId, validator.patch(body));
+        // The answer is read with SQL of its own: this transaction's changes must be written first.
+        settings.flush();
         return current(userId);
     }
 
@@ -102,20 +103,19 @@ public class SettingsService {
     }
 
     private SettingsMap current(UUID userId) {
-        // A native query: Hibernate flushes this transaction's pending changes (PATCH) before it runs.
-        List<Object[]> rows = settings.findStored(userId);
+        List<StoredSettingsQuery.StoredRow> rows = settings.findStored(userId);
         if (rows.isEmpty()) {
             throw new UserNotFoundException();
         }
         Map<ServiceType, ModelChoice> stored = new EnumMap<>(ServiceType.class);
         // Rows of service types this version does not know (Python-era leftovers) are not part of the map.
-        for (Object[] row : rows) {
-            if (row[0] != null) {
-                ServiceType.fromKey((String) row[0])
-                        .ifPresent(s -> stored.put(s, new ModelChoice((String) row[1], (String) row[2])));
+        for (StoredSettingsQuery.StoredRow row : rows) {
+            if (row.serviceType() != null) {
+                ServiceType.fromKey(row.serviceType())
+                        .ifPresent(s -> stored.put(s, new ModelChoice(row.provider(), row.modelName())));
             }
         }
-        String identityId = (String) rows.get(0)[3];
+        String identityId = rows.get(0).identityId();
         if (stored.isEmpty() && identityId == null) {
             return SettingsMap.EMPTY;
         }
