@@ -1,6 +1,5 @@
 package org.llmtutor.userservice.auth.web;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,15 +51,14 @@ class AuthController {
     private static final String TOKEN = "authentication.token";
 
     record PasswordChange(
-            @NotEmpty @JsonProperty("current_password") String currentPassword,
-            @NotEmpty @JsonProperty("new_password") String newPassword) {}
+            @NotEmpty String currentPassword, @NotEmpty String newPassword) {}
 
     record LoginSessionView(
             UUID id,
-            @JsonProperty("created_at") Instant createdAt,
-            @JsonProperty("last_used_at") Instant lastUsedAt,
-            @JsonProperty("expires_at") Instant expiresAt,
-            @JsonProperty("user_agent") String userAgent,
+            Instant createdAt,
+            Instant lastUsedAt,
+            Instant expiresAt,
+            String userAgent,
             String ip,
             boolean current) {}
 
