@@ -144,6 +144,7 @@ class TokenStateListener implements SmartLifecycle {
                 }
             }
             if (System.nanoTime() - nextHeartbeat > 0) {
+                // Like LISTEN above, a statement about this connection, not data access: no repository's business.
                 try (Statement s = c.createStatement()) {
                     s.execute("SELECT 1");
                 }
