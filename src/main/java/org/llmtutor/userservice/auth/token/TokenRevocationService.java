@@ -51,7 +51,7 @@ public class TokenRevocationService {
         }
         if (token.loginSessionId() != null) {
             loginSessions.lockById(token.loginSessionId()).ifPresent(s -> s.revoke(clock.instant(), "logout"));
-            tokenState.sessionEnded(token.loginSessionId());
+            tokenState.loginSessionEnded(token.loginSessionId());
         }
         audit.record(AuditEventType.LOGOUT, token.userId(), token.username(), actor, null);
     }
