@@ -14,7 +14,7 @@ public final class AdminCli {
 
     public static final int OK = 0;
     public static final int FAILED = 1;
-    public static final int USAGE = 2;
+    // Wrong arguments exit with 2, picocli's own exit code for invalid input.
 
     private AdminCli() {}
 

@@ -1,7 +1,9 @@
 package org.llmtutor.userservice.auth;
 
+import jakarta.validation.constraints.AssertTrue;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param legacyUnauthenticatedAccess the migration switch: lets the Python-era data paths answer callers that send no
@@ -10,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param legacyTrustedNetworks where such callers may come from ({@code LEGACY_TRUSTED_NETWORKS}, CIDR blocks or single
  *     addresses): the switch opens nothing to a peer outside them. Required when the switch is on.
  */
+@Validated
 @ConfigurationProperties("app.access")
 public record AccessProperties(boolean legacyUnauthenticatedAccess, List<String> legacyTrustedNetworks) {
 
@@ -20,10 +23,13 @@ public record AccessProperties(boolean legacyUnauthenticatedAccess, List<String>
                         .map(String::strip)
                         .filter(network -> !network.isEmpty())
                         .toList();
-        if (legacyUnauthenticatedAccess && legacyTrustedNetworks.isEmpty()) {
-            throw new IllegalStateException("LEGACY_UNAUTHENTICATED_ACCESS is on but LEGACY_TRUSTED_NETWORKS is not"
-                    + " set. Set LEGACY_TRUSTED_NETWORKS to the networks the Web UI backend calls from (CIDR,"
-                    + " comma-separated, e.g. 172.28.1.0/24), or turn the switch off.");
-        }
+    }
+
+    @AssertTrue(
+            message = "LEGACY_UNAUTHENTICATED_ACCESS is on but LEGACY_TRUSTED_NETWORKS is not set. Set"
+                    + " LEGACY_TRUSTED_NETWORKS to the networks the Web UI backend calls from (CIDR, comma-separated,"
+                    + " e.g. 172.28.1.0/24), or turn the switch off.")
+    boolean isSwitchConfinedToTrustedNetworks() {
+        return !legacyUnauthenticatedAccess || !legacyTrustedNetworks.isEmpty();
     }
 }

@@ -172,6 +172,7 @@ public class DatabaseOutage {
                 heartbeat = openHeartbeat(pool);
             }
             heartbeat.setNetworkTimeout(Runnable::run, HEARTBEAT_TIMEOUT_MILLIS);
+            // Outside a repository on purpose: a probe of this raw connection, reading no data.
             try (Statement statement = heartbeat.createStatement()) {
                 statement.execute("SELECT 1");
             }

@@ -87,8 +87,7 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraintViolation(ConstraintViolationException e) {
         return domain(InvalidInputException.of(e.getConstraintViolations().stream()
-                .map(v -> new ErrorResponse.FieldProblem(
-                        lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
                 .toList()));
     }
 
@@ -162,10 +161,10 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<ErrorResponse.FieldProblem> found = e.getParameterValidationResults().stream()
+        List<FieldProblem> found = e.getParameterValidationResults().stream()
                 .flatMap(r -> r.getResolvableErrors().stream()
-                        .map(err -> new ErrorResponse.FieldProblem(
-                                r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+                        .map(err ->
+                                new FieldProblem(r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
                 .toList();
         return domain(InvalidInputException.of(found));
     }
@@ -204,8 +203,7 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
         String detail = causeOfType(e, JacksonException.class) != null
                 ? "Request body is not valid JSON"
                 : "Request body is missing or unreadable";
-        return problems.entity(
-                problems.invalid(detail, List.of(new ErrorResponse.FieldProblem("body", detail))), HttpHeaders.EMPTY);
+        return problems.entity(problems.invalid(detail, List.of(new FieldProblem("body", detail))), HttpHeaders.EMPTY);
     }
 
     /** Spring's own exceptions (404, 405, 406, 415, ...) keep their status and headers; the body is the problem. */
@@ -215,10 +213,10 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
         return problems.entity(problems.problem(status), headers);
     }
 
-    private static List<ErrorResponse.FieldProblem> fieldProblems(BindingResult result) {
+    private static List<FieldProblem> fieldProblems(BindingResult result) {
         Class<?> type = result.getTarget() == null ? null : result.getTarget().getClass();
         return result.getFieldErrors().stream()
-                .map(err -> new ErrorResponse.FieldProblem(jsonName(type, err.getField()), err.getDefaultMessage()))
+                .map(err -> new FieldProblem(jsonName(type, err.getField()), err.getDefaultMessage()))
                 .toList();
     }
 

@@ -1,7 +1,6 @@
 package org.llmtutor.userservice.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,10 +11,7 @@ class HealthController {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Health(
-            String status,
-            String service,
-            @JsonProperty("legacy_unauthenticated_access") Boolean legacyUnauthenticatedAccess,
-            @JsonProperty("legacy_trusted_networks") List<String> legacyTrustedNetworks) {}
+            String status, String service, Boolean legacyUnauthenticatedAccess, List<String> legacyTrustedNetworks) {}
 
     private final Health health;
 

@@ -95,7 +95,7 @@ class InputBoundary extends RequestBodyAdviceAdapter implements HandlerIntercept
         if (query != null && carriesCredential(query)) {
             throw new CredentialsInUrlException();
         }
-        List<ErrorResponse.FieldProblem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables) {
             variables.forEach((name, value) -> check(String.valueOf(name), String.valueOf(value), problems));
         }
@@ -135,7 +135,7 @@ class InputBoundary extends RequestBodyAdviceAdapter implements HandlerIntercept
         return method.getBeanType().getPackageName().startsWith(OUR_PACKAGE);
     }
 
-    private static void check(String name, String value, List<ErrorResponse.FieldProblem> problems) {
+    private static void check(String name, String value, List<FieldProblem> problems) {
         String nameProblem = problem(name, FIELD_ECHO_MAX);
         if (nameProblem != null) {
             add(problems, "parameter name", nameProblem);
@@ -202,7 +202,7 @@ class InputBoundary extends RequestBodyAdviceAdapter implements HandlerIntercept
             return null;
         }
         JsonNode tree = body instanceof JsonNode node ? node : json.valueToTree(body);
-        List<ErrorResponse.FieldProblem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         walk(tree, "", problems);
         if (!problems.isEmpty()) {
             throw InvalidInputException.of(problems);
@@ -211,7 +211,7 @@ class InputBoundary extends RequestBodyAdviceAdapter implements HandlerIntercept
     }
 
     /** Nesting depth is bounded by Jackson's parser limits, so recursion is safe. */
-    private static void walk(JsonNode node, String path, List<ErrorResponse.FieldProblem> problems) {
+    private static void walk(JsonNode node, String path, List<FieldProblem> problems) {
         if (problems.size() >= MAX_PROBLEMS) {
             return;
         }
@@ -255,9 +255,9 @@ class InputBoundary extends RequestBodyAdviceAdapter implements HandlerIntercept
         return true;
     }
 
-    private static void add(List<ErrorResponse.FieldProblem> problems, String field, String message) {
+    private static void add(List<FieldProblem> problems, String field, String message) {
         if (problems.size() < MAX_PROBLEMS) {
-            problems.add(new ErrorResponse.FieldProblem(field, message));
+            problems.add(new FieldProblem(field, message));
         }
     }
 

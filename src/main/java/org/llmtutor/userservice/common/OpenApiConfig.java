@@ -70,7 +70,7 @@ public class OpenApiConfig {
         return openApi -> {
             openApi.getComponents()
                     .getSchemas()
-                    .putAll(ModelConverters.getInstance().read(ErrorResponse.class));
+                    .putAll(ModelConverters.getInstance().read(ProblemDetailsSchema.class));
             Map<String, PathItem> paths = openApi.getPaths();
             formBody(paths, "/auth/login", loginForm());
             formBody(paths, "/auth/token", tokenForm());

@@ -51,7 +51,7 @@ public class ProblemRenderer {
         return problem(status, reasonPhrase(status.value()));
     }
 
-    ProblemDetail invalid(String detail, List<ErrorResponse.FieldProblem> problems) {
+    ProblemDetail invalid(String detail, List<FieldProblem> problems) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, detail);
         problem.setProperty(ERRORS, problems);
         return problem;

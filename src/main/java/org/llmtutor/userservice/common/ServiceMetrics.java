@@ -19,7 +19,7 @@ public class ServiceMetrics {
     private final Counter loginLocked;
     private final Counter loginThrottled;
     private final Counter lockoutsStarted;
-    private final Counter sessionsEvicted;
+    private final Counter chatSessionsEvicted;
     private final Counter refreshReuse;
 
     public ServiceMetrics(MeterRegistry registry) {
@@ -30,7 +30,7 @@ public class ServiceMetrics {
         lockoutsStarted = Counter.builder("user_service.lockouts")
                 .description("Lockouts started by too many wrong passwords in a row")
                 .register(registry);
-        sessionsEvicted = Counter.builder("user_service.sessions.evicted")
+        chatSessionsEvicted = Counter.builder("user_service.sessions.evicted")
                 .description("Chat sessions deleted by the per-user cap (rotation)")
                 .register(registry);
         refreshReuse = Counter.builder("user_service.refresh.reuse")
@@ -66,9 +66,9 @@ public class ServiceMetrics {
         lockoutsStarted.increment();
     }
 
-    public void sessionsEvicted(int count) {
+    public void chatSessionsEvicted(int count) {
         if (count > 0) {
-            afterCommit(() -> sessionsEvicted.increment(count));
+            afterCommit(() -> chatSessionsEvicted.increment(count));
         }
     }
 

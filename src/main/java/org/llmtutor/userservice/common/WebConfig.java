@@ -57,8 +57,8 @@ class WebConfig implements WebMvcConfigurer {
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonTomcatErrors(ProblemRenderer problems) {
         return factory -> factory.addContextCustomizers(context -> {
             if (context.getParent() instanceof StandardHost host) {
-                host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
-                host.getPipeline().addValve(new JsonErrorReportValve(problems));
+                host.setErrorReportValveClass(ProblemReportValve.class.getName());
+                host.getPipeline().addValve(new ProblemReportValve(problems));
             }
         });
     }

@@ -7,5 +7,5 @@ import java.util.UUID;
 interface ChatSessionListQuery {
 
     /** The user's sessions, newest first (ties broken by id). */
-    List<SessionRecord> findNewestFirst(UUID userId, int limit, int offset);
+    List<ChatSessionRecord> findNewestFirst(UUID userId, int limit, int offset);
 }

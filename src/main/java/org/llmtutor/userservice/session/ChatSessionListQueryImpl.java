@@ -18,13 +18,13 @@ class ChatSessionListQueryImpl implements ChatSessionListQuery {
     }
 
     @Override
-    public List<SessionRecord> findNewestFirst(UUID userId, int limit, int offset) {
+    public List<ChatSessionRecord> findNewestFirst(UUID userId, int limit, int offset) {
         return jdbc.sql("SELECT session_id, title, id, user_id, created_at FROM chat_sessions WHERE user_id = :userId"
                         + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
                 .param("userId", userId)
                 .param("limit", limit)
                 .param("offset", offset)
-                .query((rs, n) -> new SessionRecord(
+                .query((rs, n) -> new ChatSessionRecord(
                         rs.getString(1),
                         rs.getString(2),
                         rs.getObject(3, UUID.class),

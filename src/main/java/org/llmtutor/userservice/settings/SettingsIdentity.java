@@ -25,10 +25,6 @@ class SettingsIdentity {
         this.identityId = identityId;
     }
 
-    String getIdentityId() {
-        return identityId;
-    }
-
     void setIdentityId(String identityId) {
         this.identityId = identityId;
     }

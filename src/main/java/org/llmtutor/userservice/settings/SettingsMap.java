@@ -14,6 +14,7 @@ public record SettingsMap(
         ModelChoice agent,
         ModelChoice rag,
         ModelChoice quiz,
+        // camelCase on the wire, against the naming strategy: the Web UI has always sent and read it so
         @JsonProperty("identityId") String identityId) {
 
     static final SettingsMap EMPTY = new SettingsMap(null, null, null, null);

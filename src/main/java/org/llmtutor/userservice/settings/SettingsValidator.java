@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.llmtutor.userservice.common.ErrorResponse.FieldProblem;
+import org.llmtutor.userservice.common.FieldProblem;
 import org.llmtutor.userservice.common.InvalidInputException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;

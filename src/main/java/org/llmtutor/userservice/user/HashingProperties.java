@@ -1,7 +1,11 @@
 package org.llmtutor.userservice.user;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The pool every password check and hash runs on.
@@ -12,20 +16,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     (503 with Retry-After) instead of piling up
  * @param maxQueue hard bound on queued checks, whatever the estimate says
  */
+@Validated
 @ConfigurationProperties("app.hashing")
-public record HashingProperties(int threads, Duration maxWait, int maxQueue) {
+public record HashingProperties(
+        @Min(value = 0, message = "HASHING_THREADS must be 0 (one per core) or more")
+        int threads,
 
-    public HashingProperties {
-        if (threads < 0) {
-            throw new IllegalStateException("HASHING_THREADS must be 0 (one per core) or more");
-        }
-        if (maxWait == null || maxWait.isNegative()) {
-            throw new IllegalStateException("HASHING_MAX_WAIT must be zero or positive");
-        }
-        if (maxQueue < 1) {
-            throw new IllegalStateException("HASHING_MAX_QUEUE must be at least 1");
-        }
-    }
+        @NotNull(message = "HASHING_MAX_WAIT must be zero or positive")
+        @DurationMin(nanos = 0, message = "HASHING_MAX_WAIT must be zero or positive")
+        Duration maxWait,
+
+        @Min(value = 1, message = "HASHING_MAX_QUEUE must be at least 1")
+        int maxQueue) {
 
     int threadCount() {
         return threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;

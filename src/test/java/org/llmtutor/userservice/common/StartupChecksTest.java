@@ -1,5 +1,6 @@
 package org.llmtutor.userservice.common;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
@@ -20,6 +21,14 @@ class StartupChecksTest {
         assertRefuses(
                 () -> AppInstance.start("app.data-dir=" + dataDir, "app.jwt.secret=" + "k".repeat(31)),
                 "SECRET_KEY is too short");
+    }
+
+    @Test
+    void aTooShortSecretKeyIsNotRepeatedInTheStartUpReport() {
+        String secret = "short-but-still-a-secret";
+        assertThatThrownBy(() -> AppInstance.start("app.data-dir=" + dataDir, "app.jwt.secret=" + secret))
+                .satisfies(e ->
+                        assertThat(chain(e)).contains("SECRET_KEY is too short").doesNotContain(secret));
     }
 
     @Test
@@ -46,6 +55,47 @@ class StartupChecksTest {
         assertRefuses(
                 () -> AppInstance.start("app.data-dir=" + dataDir, "app.profile.max-xp-per-add=0"),
                 "MAX_XP_PER_ADD must be at least 1");
+    }
+
+    @Test
+    void lockDurationLongerThanTheMaximumRefusesToStart() {
+        assertRefuses(
+                () -> AppInstance.start(
+                        "app.data-dir=" + dataDir, "app.login.lock-duration=2h", "app.login.max-lock-duration=1h"),
+                "LOGIN_LOCK_DURATION must be positive and at most LOGIN_MAX_LOCK_DURATION");
+    }
+
+    @Test
+    void usernameThresholdBelowTheClientThresholdRefusesToStart() {
+        assertRefuses(
+                () -> AppInstance.start(
+                        "app.data-dir=" + dataDir,
+                        "app.login.max-failed-attempts=5",
+                        "app.login.username-max-failed-attempts=4"),
+                "LOGIN_USERNAME_MAX_FAILED_ATTEMPTS must be at least LOGIN_MAX_FAILED_ATTEMPTS");
+    }
+
+    @Test
+    void negativeRefreshReuseGraceRefusesToStart() {
+        assertRefuses(
+                () -> AppInstance.start("app.data-dir=" + dataDir, "app.tokens.refresh-reuse-grace=-1s"),
+                "REFRESH_REUSE_GRACE must not be negative");
+    }
+
+    @Test
+    void emptyHashingMaxWaitRefusesToStart() {
+        assertRefuses(
+                () -> AppInstance.start("app.data-dir=" + dataDir, "app.hashing.max-wait="),
+                "HASHING_MAX_WAIT must be zero or positive");
+    }
+
+    /** The messages of the exception and all its causes: what the start-up failure report is made of. */
+    private static String chain(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            text.append(t).append('\n');
+        }
+        return text.toString();
     }
 
     private static void assertRefuses(ThrowingCallable start, String message) {

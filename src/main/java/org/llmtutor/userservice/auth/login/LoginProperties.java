@@ -1,7 +1,13 @@
 package org.llmtutor.userservice.auth.login;
 
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Brute-force protection and hashing cost.
@@ -16,36 +22,42 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param admissionWait how long an attempt waits while checks still running hold the whole allowance, before 429
  * @param bcryptStrength cost of new hashes; the Python service used 12
  */
+@Validated
 @ConfigurationProperties("app.login")
 public record LoginProperties(
+        @Min(value = 1, message = "LOGIN_MAX_FAILED_ATTEMPTS must be at least 1")
         int maxFailedAttempts,
+
         int usernameMaxFailedAttempts,
+
+        @NotNull(message = "LOGIN_USERNAME_FAILURE_WINDOW must be positive")
+        @DurationMin(nanos = 0, inclusive = false, message = "LOGIN_USERNAME_FAILURE_WINDOW must be positive")
         Duration usernameFailureWindow,
+
+        @NotNull(message = LOCK_DURATION_RULE) @DurationMin(nanos = 0, inclusive = false, message = LOCK_DURATION_RULE)
         Duration lockDuration,
-        Duration maxLockDuration,
+
+        @NotNull(message = LOCK_DURATION_RULE) Duration maxLockDuration,
+
+        @NotNull(message = "LOGIN_ADMISSION_WAIT must not be negative")
+        @DurationMin(nanos = 0, message = "LOGIN_ADMISSION_WAIT must not be negative")
         Duration admissionWait,
+
+        @Min(value = 4, message = BCRYPT_STRENGTH_RULE) @Max(value = 31, message = BCRYPT_STRENGTH_RULE)
         int bcryptStrength) {
 
-    public LoginProperties {
-        if (maxFailedAttempts < 1) {
-            throw new IllegalStateException("LOGIN_MAX_FAILED_ATTEMPTS must be at least 1");
-        }
-        if (usernameMaxFailedAttempts < maxFailedAttempts) {
-            throw new IllegalStateException(
-                    "LOGIN_USERNAME_MAX_FAILED_ATTEMPTS must be at least LOGIN_MAX_FAILED_ATTEMPTS");
-        }
-        if (usernameFailureWindow.isNegative() || usernameFailureWindow.isZero()) {
-            throw new IllegalStateException("LOGIN_USERNAME_FAILURE_WINDOW must be positive");
-        }
-        if (lockDuration.isNegative() || lockDuration.isZero() || maxLockDuration.compareTo(lockDuration) < 0) {
-            throw new IllegalStateException("LOGIN_LOCK_DURATION must be positive and at most LOGIN_MAX_LOCK_DURATION");
-        }
-        if (admissionWait.isNegative()) {
-            throw new IllegalStateException("LOGIN_ADMISSION_WAIT must not be negative");
-        }
-        if (bcryptStrength < 4 || bcryptStrength > 31) {
-            throw new IllegalStateException("BCRYPT_STRENGTH must be between 4 and 31");
-        }
+    private static final String LOCK_DURATION_RULE =
+            "LOGIN_LOCK_DURATION must be positive and at most LOGIN_MAX_LOCK_DURATION";
+    private static final String BCRYPT_STRENGTH_RULE = "BCRYPT_STRENGTH must be between 4 and 31";
+
+    @AssertTrue(message = "LOGIN_USERNAME_MAX_FAILED_ATTEMPTS must be at least LOGIN_MAX_FAILED_ATTEMPTS")
+    boolean isUsernameThresholdAtLeastClientThreshold() {
+        return usernameMaxFailedAttempts >= maxFailedAttempts;
+    }
+
+    @AssertTrue(message = LOCK_DURATION_RULE)
+    boolean isLockDurationWithinMax() {
+        return lockDuration == null || maxLockDuration == null || lockDuration.compareTo(maxLockDuration) <= 0;
     }
 
     /** How long the lock lasts after {@code previousLockouts} earlier lockouts: doubling, capped. */

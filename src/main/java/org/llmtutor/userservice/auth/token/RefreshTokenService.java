@@ -58,7 +58,7 @@ public class RefreshTokenService {
 
     /** Starts a login session for a user who just proved their password. */
     @Transactional
-    public TokenPairResponse startSession(User user, String userAgent, String ip) {
+    public TokenPairResponse startLoginSession(User user, String userAgent, String ip) {
         Instant now = now();
         LoginSession session = loginSessions.save(new LoginSession(
                 UUID.randomUUID(), user.getId(), now, now.plus(properties.refreshLifetime()), userAgent, ip));
@@ -81,7 +81,7 @@ public class RefreshTokenService {
             if (Duration.between(token.getUsedAt(), now).compareTo(properties.refreshReuseGrace()) > 0) {
                 // Whoever holds the newer token of this family may be the thief or the victim: end it for both.
                 session.revoke(now, "refresh token reused");
-                tokenState.sessionEnded(session.getId());
+                tokenState.loginSessionEnded(session.getId());
                 audit.record(
                         AuditEventType.REFRESH_REUSE,
                         user.getId(),
@@ -99,20 +99,20 @@ public class RefreshTokenService {
     }
 
     @Transactional(readOnly = true)
-    public List<LoginSession> activeSessions(UUID userId) {
+    public List<LoginSession> activeLoginSessions(UUID userId) {
         return loginSessions.findActive(userId, now());
     }
 
     /** Ends one of the user's login sessions; false when there is no such active session of theirs. */
     @Transactional
-    public boolean endSession(UUID userId, UUID sessionId) {
+    public boolean endLoginSession(UUID userId, UUID sessionId) {
         Instant now = now();
         return loginSessions
                 .lockById(sessionId)
                 .filter(s -> s.getUserId().equals(userId) && s.isActiveAt(now))
                 .map(s -> {
                     s.revoke(now, "ended by user");
-                    tokenState.sessionEnded(s.getId());
+                    tokenState.loginSessionEnded(s.getId());
                     return true;
                 })
                 .orElse(false);

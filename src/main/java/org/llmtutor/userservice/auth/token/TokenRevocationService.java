@@ -2,13 +2,10 @@ package org.llmtutor.userservice.auth.token;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.llmtutor.userservice.audit.AuditEventType;
 import org.llmtutor.userservice.audit.AuditLog;
 import org.llmtutor.userservice.user.UserService;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TokenRevocationService {
 
-    private final JdbcClient jdbc;
+    private final RevokedAccessTokenRepository revokedTokens;
     private final UserService users;
     private final LoginSessionRepository loginSessions;
     private final AuditLog audit;
@@ -31,13 +28,13 @@ public class TokenRevocationService {
     private final Clock clock;
 
     TokenRevocationService(
-            JdbcClient jdbc,
+            RevokedAccessTokenRepository revokedTokens,
             UserService users,
             LoginSessionRepository loginSessions,
             AuditLog audit,
             TokenStateCache tokenState,
             Clock clock) {
-        this.jdbc = jdbc;
+        this.revokedTokens = revokedTokens;
         this.users = users;
         this.loginSessions = loginSessions;
         this.audit = audit;
@@ -49,17 +46,12 @@ public class TokenRevocationService {
     @Transactional
     public void logout(AccessToken token, String actor) {
         if (token.tokenId() != null) {
-            jdbc.sql("INSERT INTO revoked_access_tokens (jti, user_id, expires_at) VALUES (:jti, :u, :exp)"
-                            + " ON CONFLICT DO NOTHING")
-                    .param("jti", token.tokenId())
-                    .param("u", token.userId())
-                    .param("exp", token.expiresAt().atOffset(ZoneOffset.UTC))
-                    .update();
+            revokedTokens.revoke(token);
             tokenState.tokenRevoked(token.tokenId());
         }
         if (token.loginSessionId() != null) {
             loginSessions.lockById(token.loginSessionId()).ifPresent(s -> s.revoke(clock.instant(), "logout"));
-            tokenState.sessionEnded(token.loginSessionId());
+            tokenState.loginSessionEnded(token.loginSessionId());
         }
         audit.record(AuditEventType.LOGOUT, token.userId(), token.username(), actor, null);
     }
@@ -80,9 +72,6 @@ public class TokenRevocationService {
     @Transactional
     public int purgeExpired() {
         Instant now = clock.instant();
-        int tokens = jdbc.sql("DELETE FROM revoked_access_tokens WHERE expires_at < :now")
-                .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .update();
-        return tokens + loginSessions.deleteExpiredBefore(now);
+        return revokedTokens.deleteExpiredBefore(now) + loginSessions.deleteExpiredBefore(now);
     }
 }

@@ -29,7 +29,7 @@ public class TokenStateCache {
     public record UserState(UUID id, String username, Role role, boolean active, int tokenGeneration) {}
 
     /** A login session as a token check sees it. */
-    public record SessionState(Instant expiresAt, boolean revoked) {
+    public record LoginSessionState(Instant expiresAt, boolean revoked) {
         boolean aliveAt(Instant now) {
             return !revoked && now.isBefore(expiresAt);
         }
@@ -37,7 +37,7 @@ public class TokenStateCache {
 
     private record UserKey(UUID id) {}
 
-    private record SessionKey(UUID id) {}
+    private record LoginSessionKey(UUID id) {}
 
     private record JtiKey(String jti) {}
 
@@ -70,8 +70,8 @@ public class TokenStateCache {
     }
 
     @SuppressWarnings("unchecked")
-    Optional<SessionState> session(UUID id) {
-        return (Optional<SessionState>) lookup(new SessionKey(id), () -> database.findSession(id));
+    Optional<LoginSessionState> loginSession(UUID id) {
+        return (Optional<LoginSessionState>) lookup(new LoginSessionKey(id), () -> database.findLoginSession(id));
     }
 
     boolean jtiRevoked(String jti) {
@@ -109,7 +109,7 @@ public class TokenStateCache {
         try {
             switch (payload.charAt(0)) {
                 case 'u' -> invalidate(new UserKey(UUID.fromString(value)));
-                case 's' -> invalidate(new SessionKey(UUID.fromString(value)));
+                case 's' -> invalidate(new LoginSessionKey(UUID.fromString(value)));
                 case 'j' -> invalidate(new JtiKey(value));
                 default -> invalidateAll();
             }
@@ -128,8 +128,8 @@ public class TokenStateCache {
     }
 
     /** A login session ended in the current transaction (see {@link #userChanged}). */
-    public void sessionEnded(UUID id) {
-        afterCommit(new SessionKey(id));
+    public void loginSessionEnded(UUID id) {
+        afterCommit(new LoginSessionKey(id));
     }
 
     /** An access token was logged out in the current transaction (see {@link #userChanged}). */

@@ -33,7 +33,7 @@ public class TokenStateCheck {
             return Optional.empty();
         }
         if (token.loginSessionId() != null
-                && !state.session(token.loginSessionId())
+                && !state.loginSession(token.loginSessionId())
                         .map(s -> s.aliveAt(clock.instant()))
                         .orElse(false)) {
             return Optional.empty();

@@ -33,7 +33,6 @@ class TokenStateListener implements SmartLifecycle {
     private final Properties credentials = new Properties();
     private volatile boolean running;
     private volatile Thread thread;
-    private volatile Connection connection;
 
     /** @param url the PostgreSQL JDBC URL, or null on the embedded database, where there is nothing to listen to */
     TokenStateListener(TokenStateCache cache, String url, String username, String password) {
@@ -84,16 +83,6 @@ class TokenStateListener implements SmartLifecycle {
         return running;
     }
 
-    /** The backend pid of the listening connection, or -1 while it has none (tests end it to prove the reload). */
-    int backendPid() {
-        Connection c = connection;
-        try {
-            return c == null ? -1 : c.unwrap(PGConnection.class).getBackendPID();
-        } catch (SQLException e) {
-            return -1;
-        }
-    }
-
     private void run() {
         long backoff = 100;
         boolean failed = false;
@@ -102,7 +91,6 @@ class TokenStateListener implements SmartLifecycle {
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN " + CHANNEL);
                 }
-                connection = c;
                 cache.setCoherent(true);
                 if (failed) {
                     log.info("Token-state listener connected again; in-memory token state reloaded");
@@ -111,7 +99,6 @@ class TokenStateListener implements SmartLifecycle {
                 backoff = 100;
                 listen(c);
             } catch (SQLException | RuntimeException e) {
-                connection = null;
                 cache.setCoherent(false);
                 if (!running) {
                     return;
@@ -144,6 +131,7 @@ class TokenStateListener implements SmartLifecycle {
                 }
             }
             if (System.nanoTime() - nextHeartbeat > 0) {
+                // Like LISTEN above, a statement about this connection, not data access: no repository's business.
                 try (Statement s = c.createStatement()) {
                     s.execute("SELECT 1");
                 }

@@ -30,10 +30,10 @@ class TokenStateRepository {
                 .optional();
     }
 
-    Optional<TokenStateCache.SessionState> findSession(UUID id) {
+    Optional<TokenStateCache.LoginSessionState> findLoginSession(UUID id) {
         return jdbc.sql("SELECT expires_at, revoked_at IS NOT NULL FROM login_sessions WHERE id = :id")
                 .param("id", id)
-                .query((rs, n) -> new TokenStateCache.SessionState(
+                .query((rs, n) -> new TokenStateCache.LoginSessionState(
                         rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getBoolean(2)))
                 .optional();
     }

@@ -1,6 +1,5 @@
 package org.llmtutor.userservice.auth.web;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,7 +20,7 @@ import org.llmtutor.userservice.auth.token.TokenPairResponse;
 import org.llmtutor.userservice.auth.token.TokenResponse;
 import org.llmtutor.userservice.auth.token.TokenRevocationService;
 import org.llmtutor.userservice.common.ClientAddresses;
-import org.llmtutor.userservice.common.ErrorResponse.FieldProblem;
+import org.llmtutor.userservice.common.FieldProblem;
 import org.llmtutor.userservice.common.InvalidInputException;
 import org.llmtutor.userservice.common.NotFoundException;
 import org.llmtutor.userservice.common.StatusResponse;
@@ -52,15 +51,14 @@ class AuthController {
     private static final String TOKEN = "authentication.token";
 
     record PasswordChange(
-            @NotEmpty @JsonProperty("current_password") String currentPassword,
-            @NotEmpty @JsonProperty("new_password") String newPassword) {}
+            @NotEmpty String currentPassword, @NotEmpty String newPassword) {}
 
     record LoginSessionView(
             UUID id,
-            @JsonProperty("created_at") Instant createdAt,
-            @JsonProperty("last_used_at") Instant lastUsedAt,
-            @JsonProperty("expires_at") Instant expiresAt,
-            @JsonProperty("user_agent") String userAgent,
+            Instant createdAt,
+            Instant lastUsedAt,
+            Instant expiresAt,
+            String userAgent,
             String ip,
             boolean current) {}
 
@@ -132,7 +130,7 @@ class AuthController {
             }
             String client = clients.of(request);
             var user = login.authenticate(username, password, client);
-            return refreshTokens.startSession(user, clip(request.getHeader(HttpHeaders.USER_AGENT), 500), client);
+            return refreshTokens.startLoginSession(user, clip(request.getHeader(HttpHeaders.USER_AGENT), 500), client);
         }
         if ("refresh_token".equals(grantType)) {
             if (refreshToken == null || refreshToken.isEmpty()) {
@@ -172,7 +170,7 @@ class AuthController {
             @AuthenticationPrincipal CurrentUser caller, @CurrentSecurityContext(expression = TOKEN) Jwt token) {
         CurrentUser user = requireUser(caller);
         UUID current = AccessToken.of(token).loginSessionId();
-        return refreshTokens.activeSessions(user.id()).stream()
+        return refreshTokens.activeLoginSessions(user.id()).stream()
                 .map(s -> new LoginSessionView(
                         s.getId(),
                         s.getCreatedAt(),
@@ -187,7 +185,7 @@ class AuthController {
     @DeleteMapping("/sessions/{id}")
     StatusResponse endSession(@AuthenticationPrincipal CurrentUser caller, @PathVariable("id") UUID id) {
         CurrentUser user = requireUser(caller);
-        if (!refreshTokens.endSession(user.id(), id)) {
+        if (!refreshTokens.endLoginSession(user.id(), id)) {
             throw new NotFoundException("Session not found");
         }
         audit.record(AuditEventType.LOGIN_SESSION_ENDED, user.id(), user.username(), user.username(), "session " + id);

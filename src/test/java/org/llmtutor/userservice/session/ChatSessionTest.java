@@ -13,7 +13,7 @@ import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.User;
 import tools.jackson.databind.JsonNode;
 
-class SessionTest extends IntegrationTest {
+class ChatSessionTest extends IntegrationTest {
 
     @Test
     void createAnswers200WithTheRecordInContractFieldOrder() {

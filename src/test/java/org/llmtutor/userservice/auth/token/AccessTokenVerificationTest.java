@@ -19,7 +19,8 @@ import org.llmtutor.userservice.user.User;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.json.JsonMapper;
 
-class AccessTokenFilterTest extends IntegrationTest {
+/** Which access tokens a request may carry: signature, algorithm, type, expiry, and the user still standing. */
+class AccessTokenVerificationTest extends IntegrationTest {
 
     @Value("${app.jwt.secret}")
     String secret;

@@ -7,11 +7,12 @@ import java.util.List;
 /**
  * The shape of every error body, for the API document: an RFC 9457 problem ({@code application/problem+json}) whose
  * {@code detail} is always a human-readable string, as the Python (FastAPI) service answered and the Web UI reads. The
- * bodies themselves are written by {@link ProblemRenderer}.
+ * bodies themselves are written by {@link ProblemRenderer}. The document keeps calling it {@code ErrorResponse}, the
+ * name clients' generated code may already use.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(description = "RFC 9457 problem details")
-public record ErrorResponse(
+@Schema(name = "ErrorResponse", description = "RFC 9457 problem details")
+public record ProblemDetailsSchema(
         @Schema(example = "about:blank") String type,
         @Schema(example = "Not Found") String title,
         @Schema(example = "404") Integer status,
@@ -23,7 +24,4 @@ public record ErrorResponse(
         @Schema(description = "422 only: each bad field") List<FieldProblem> errors,
 
         @Schema(description = "500 only: the request id to quote when reporting it")
-        String reference) {
-
-    public record FieldProblem(String field, String message) {}
-}
+        String reference) {}

@@ -4,8 +4,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A session as the Python service answered it, fields in the same order. */
-public record SessionRecord(
+/**
+ * A chat session as the Python service answered it, fields in the same order. The API document keeps calling it
+ * {@code SessionRecord}, the name clients' generated code may already use.
+ */
+@Schema(name = "SessionRecord")
+public record ChatSessionRecord(
         @Schema(example = "alice_0a1b2c3d") String sessionId,
 
         @Schema(example = "Chat 2026-01-20 10:15") String title,
@@ -16,7 +20,7 @@ public record SessionRecord(
 
         @Schema(example = "2026-01-20T10:15:30.123456Z") Instant createdAt) {
 
-    static SessionRecord of(ChatSession s) {
-        return new SessionRecord(s.getSessionId(), s.getTitle(), s.getId(), s.getUserId(), s.getCreatedAt());
+    static ChatSessionRecord of(ChatSession s) {
+        return new ChatSessionRecord(s.getSessionId(), s.getTitle(), s.getId(), s.getUserId(), s.getCreatedAt());
     }
 }

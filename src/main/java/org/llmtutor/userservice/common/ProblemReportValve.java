@@ -15,11 +15,11 @@ import org.springframework.http.MediaType;
  * response as JSON, so this writes the same problem document as every other error, and gives the answer the
  * {@code X-Request-Id} that the request-id filter never had the chance to set.
  */
-class JsonErrorReportValve extends ErrorReportValve {
+class ProblemReportValve extends ErrorReportValve {
 
     private final ProblemRenderer problems;
 
-    JsonErrorReportValve(ProblemRenderer problems) {
+    ProblemReportValve(ProblemRenderer problems) {
         this.problems = problems;
     }
 

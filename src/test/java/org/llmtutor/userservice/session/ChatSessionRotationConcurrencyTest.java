@@ -13,7 +13,7 @@ import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.User;
 
 /** The cap holds under concurrency across two application instances sharing one database. */
-class SessionRotationConcurrencyTest extends TwoInstanceTest {
+class ChatSessionRotationConcurrencyTest extends TwoInstanceTest {
 
     @Test
     void twoHundredParallelCreatesThroughTwoInstancesLeaveExactlyTheCap() throws Exception {
@@ -26,7 +26,9 @@ class SessionRotationConcurrencyTest extends TwoInstanceTest {
                 i -> instances
                         .get(i % 2)
                         .postJson(
-                                "/sessions/", SessionTest.body(user.getId(), user.getUsername() + "_" + i, "t"), token)
+                                "/sessions/",
+                                ChatSessionTest.body(user.getId(), user.getUsername() + "_" + i, "t"),
+                                token)
                         .status());
 
         assertThat(statuses).containsOnly(200);
@@ -54,7 +56,10 @@ class SessionRotationConcurrencyTest extends TwoInstanceTest {
                 8,
                 i -> instances
                         .get(i % 2)
-                        .postJson("/sessions/", SessionTest.body(users.get(i).getId(), contested, null), tokens.get(i))
+                        .postJson(
+                                "/sessions/",
+                                ChatSessionTest.body(users.get(i).getId(), contested, null),
+                                tokens.get(i))
                         .status());
 
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);

@@ -3,9 +3,9 @@ package org.llmtutor.userservice.session;
 import org.llmtutor.userservice.common.DomainException;
 
 /** Another user's session already has this session_id (unique across all users); the contract answers 400. */
-class SessionIdTakenException extends DomainException {
+class ChatSessionIdTakenException extends DomainException {
 
-    SessionIdTakenException() {
-        super(Kind.REJECTED, SessionService.DUPLICATE);
+    ChatSessionIdTakenException() {
+        super(Kind.REJECTED, ChatSessionService.DUPLICATE);
     }
 }

@@ -1,6 +1,7 @@
 package org.llmtutor.userservice.session;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,9 +26,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/** The chat sessions; the API document keeps the tag it had before the class said "chat". */
+@Tag(name = "session-controller")
 @RestController
 @RequestMapping("/sessions")
-class SessionController {
+class ChatSessionController {
 
     /** Session ids are opaque strings chosen by the client (e.g. {@code alice_0a1b2c3d}); no control characters. */
     static final String SESSION_ID_PATTERN = "[^\\p{Cntrl}]+";
@@ -44,25 +47,25 @@ class SessionController {
 
     record RenameSession(@Size(max = 500) String title) {}
 
-    private final SessionService sessions;
+    private final ChatSessionService sessions;
 
-    SessionController(SessionService sessions) {
+    ChatSessionController(ChatSessionService sessions) {
         this.sessions = sessions;
     }
 
     /** 200, not 201: the Web UI treats anything else as a failure. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    SessionRecord create(@AuthenticationPrincipal Caller caller, @Valid @RequestBody CreateSession body) {
+    ChatSessionRecord create(@AuthenticationPrincipal Caller caller, @Valid @RequestBody CreateSession body) {
         try {
             return sessions.create(caller, body.userId(), body.sessionId(), body.title());
         } catch (DataIntegrityViolationException takenMeanwhile) {
             // Another user's request took the same session_id between our check and our insert.
-            throw new SessionIdTakenException();
+            throw new ChatSessionIdTakenException();
         }
     }
 
     @GetMapping("/user/{user_id}")
-    List<SessionRecord> list(
+    List<ChatSessionRecord> list(
             @AuthenticationPrincipal Caller caller,
             @PathVariable("user_id") UUID userId,
             @RequestParam(required = false) @Min(1) @Max(1000) Integer limit,
@@ -77,7 +80,7 @@ class SessionController {
     }
 
     @PatchMapping(value = "/{session_id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    SessionRecord rename(
+    ChatSessionRecord rename(
             @AuthenticationPrincipal Caller caller,
             @PathVariable("session_id") String sessionId,
             @Valid @RequestBody RenameSession body) {

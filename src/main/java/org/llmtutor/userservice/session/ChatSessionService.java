@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-public class SessionService {
+public class ChatSessionService {
 
     static final String DUPLICATE = "Session ID already exists";
     static final String NOT_FOUND = "Session not found";
@@ -24,15 +24,15 @@ public class SessionService {
     private final ChatSessionRepository sessions;
     private final UserService users;
     private final AccessGuard guard;
-    private final SessionProperties properties;
+    private final ChatSessionProperties properties;
     private final ServiceMetrics metrics;
     private final Clock clock;
 
-    SessionService(
+    ChatSessionService(
             ChatSessionRepository sessions,
             UserService users,
             AccessGuard guard,
-            SessionProperties properties,
+            ChatSessionProperties properties,
             ServiceMetrics metrics,
             Clock clock) {
         this.sessions = sessions;
@@ -48,24 +48,24 @@ public class SessionService {
      * owner's row lock. A retry of the same user's same session_id returns the stored record unchanged.
      */
     @Transactional
-    public SessionRecord create(Caller caller, UUID userId, String sessionId, String title) {
+    public ChatSessionRecord create(Caller caller, UUID userId, String sessionId, String title) {
         guard.checkWrite(caller, Data.SESSIONS, userId);
         users.lockById(userId).orElseThrow(UserNotFoundException::new);
         Optional<ChatSession> existing = sessions.findBySessionId(sessionId);
         if (existing.isPresent()) {
             if (existing.get().getUserId().equals(userId)) {
-                return SessionRecord.of(existing.get());
+                return ChatSessionRecord.of(existing.get());
             }
-            throw new SessionIdTakenException();
+            throw new ChatSessionIdTakenException();
         }
         ChatSession session = sessions.saveAndFlush(new ChatSession(
                 UUID.randomUUID(), userId, sessionId, title, clock.instant().truncatedTo(ChronoUnit.MICROS)));
-        metrics.sessionsEvicted(sessions.deleteBeyondNewest(userId, properties.maxPerUser()));
-        return SessionRecord.of(session);
+        metrics.chatSessionsEvicted(sessions.deleteBeyondNewest(userId, properties.maxPerUser()));
+        return ChatSessionRecord.of(session);
     }
 
     /** One statement: no transaction needed. */
-    public List<SessionRecord> list(Caller caller, UUID userId, Integer limit, int offset) {
+    public List<ChatSessionRecord> list(Caller caller, UUID userId, Integer limit, int offset) {
         guard.checkRead(caller, Data.SESSIONS, userId);
         int max = limit == null ? properties.maxPerUser() : limit;
         return sessions.findNewestFirst(userId, max, offset);
@@ -77,10 +77,10 @@ public class SessionService {
     }
 
     @Transactional
-    public SessionRecord rename(Caller caller, String sessionId, String title) {
+    public ChatSessionRecord rename(Caller caller, String sessionId, String title) {
         ChatSession session = writable(caller, sessionId);
         session.setTitle(title);
-        return SessionRecord.of(session);
+        return ChatSessionRecord.of(session);
     }
 
     /** A session the caller may change; someone else's answers exactly like a missing one. */
