@@ -9,6 +9,7 @@ import org.llmtutor.userservice.auth.credential.ServiceCredential;
 import org.llmtutor.userservice.auth.credential.ServiceCredentialService;
 import org.llmtutor.userservice.auth.login.LoginLocks;
 import org.llmtutor.userservice.auth.token.TokenRevocationService;
+import org.llmtutor.userservice.common.RequestOrigin;
 import org.llmtutor.userservice.user.InvalidUserException;
 import org.llmtutor.userservice.user.PasswordHasher;
 import org.llmtutor.userservice.user.PasswordPolicy;
@@ -53,7 +54,13 @@ class AdminService {
         } catch (InvalidUserException | UsernameTakenException e) {
             throw new AdminException(e.getMessage());
         }
-        audit.record(AuditEventType.USER_CREATED, user.getId(), username, AuditLog.CLI, "role " + role.wireName());
+        audit.record(
+                AuditEventType.USER_CREATED,
+                user.getId(),
+                username,
+                AuditLog.CLI,
+                RequestOrigin.NONE,
+                "role " + role.wireName());
         return user;
     }
 
@@ -71,7 +78,13 @@ class AdminService {
         return users.findByUsername(username)
                 .map(user -> {
                     users.delete(user);
-                    audit.record(AuditEventType.USER_DELETED, user.getId(), username, AuditLog.CLI, null);
+                    audit.record(
+                            AuditEventType.USER_DELETED,
+                            user.getId(),
+                            username,
+                            AuditLog.CLI,
+                            RequestOrigin.NONE,
+                            null);
                     return true;
                 })
                 .orElse(false);
@@ -83,7 +96,7 @@ class AdminService {
         User user = existing(username);
         boolean cleared = loginLocks.clear(username);
         if (cleared) {
-            audit.record(AuditEventType.USER_UNLOCKED, user.getId(), username, AuditLog.CLI, null);
+            audit.record(AuditEventType.USER_UNLOCKED, user.getId(), username, AuditLog.CLI, RequestOrigin.NONE, null);
         }
         return cleared;
     }
@@ -100,6 +113,7 @@ class AdminService {
                     user.getId(),
                     username,
                     AuditLog.CLI,
+                    RequestOrigin.NONE,
                     previous.wireName() + " -> " + role.wireName());
         }
         return previous;
@@ -112,7 +126,7 @@ class AdminService {
         User user = existing(username);
         user.setHashedPassword(hasher.hash(password));
         revocations.revokeAll(user.getId(), "password reset");
-        audit.record(AuditEventType.PASSWORD_RESET, user.getId(), username, AuditLog.CLI, null);
+        audit.record(AuditEventType.PASSWORD_RESET, user.getId(), username, AuditLog.CLI, RequestOrigin.NONE, null);
     }
 
     /** Returns whether anything changed. Disabling also ends every token and login session the user had. */
@@ -124,10 +138,10 @@ class AdminService {
         }
         user.setActive(active);
         if (active) {
-            audit.record(AuditEventType.USER_ENABLED, user.getId(), username, AuditLog.CLI, null);
+            audit.record(AuditEventType.USER_ENABLED, user.getId(), username, AuditLog.CLI, RequestOrigin.NONE, null);
         } else {
             revocations.revokeAll(user.getId(), "disabled");
-            audit.record(AuditEventType.USER_DISABLED, user.getId(), username, AuditLog.CLI, null);
+            audit.record(AuditEventType.USER_DISABLED, user.getId(), username, AuditLog.CLI, RequestOrigin.NONE, null);
         }
         return true;
     }
@@ -145,7 +159,13 @@ class AdminService {
         } catch (IllegalArgumentException e) {
             throw new AdminException(e.getMessage());
         }
-        audit.record(AuditEventType.SERVICE_TOKEN_CREATED, null, null, AuditLog.CLI, describe(name, scopes));
+        audit.record(
+                AuditEventType.SERVICE_TOKEN_CREATED,
+                null,
+                null,
+                AuditLog.CLI,
+                RequestOrigin.NONE,
+                describe(name, scopes));
         return created;
     }
 
@@ -154,7 +174,8 @@ class AdminService {
         if (serviceCredentials.revoke(name) == 0) {
             throw new AdminException("no active service token named '" + name + "'");
         }
-        audit.record(AuditEventType.SERVICE_TOKEN_REVOKED, null, null, AuditLog.CLI, "service " + name);
+        audit.record(
+                AuditEventType.SERVICE_TOKEN_REVOKED, null, null, AuditLog.CLI, RequestOrigin.NONE, "service " + name);
     }
 
     @Transactional(readOnly = true)

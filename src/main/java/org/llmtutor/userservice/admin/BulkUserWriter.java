@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.llmtutor.userservice.audit.AuditEventType;
 import org.llmtutor.userservice.audit.AuditLog;
+import org.llmtutor.userservice.common.RequestOrigin;
 import org.llmtutor.userservice.user.Role;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,6 +65,7 @@ class BulkUserWriter {
                         id,
                         user.username(),
                         AuditLog.CLI,
+                        RequestOrigin.NONE,
                         "role " + user.role().wireName() + " (bulk)");
             }
         }

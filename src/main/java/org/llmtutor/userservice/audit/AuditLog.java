@@ -1,15 +1,12 @@
 package org.llmtutor.userservice.audit;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.HttpHeaders;
+import org.llmtutor.userservice.common.RequestOrigin;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Writes and reads the audit log. An event joins the caller's transaction when there is one, so an action that rolls
@@ -33,11 +30,12 @@ public class AuditLog {
      * @param userId the user the event is about, when known
      * @param username the username the event is about (also for unknown usernames, e.g. failed logins)
      * @param actor who caused it: the username, a service name, or {@link #CLI}
+     * @param origin the request that caused it ({@link RequestOrigin#NONE} for the CLI)
      * @param details a short free text; never a password or a token
      */
     @Transactional
-    public void record(AuditEventType type, UUID userId, String username, String actor, String details) {
-        HttpServletRequest request = currentRequest();
+    public void record(
+            AuditEventType type, UUID userId, String username, String actor, RequestOrigin origin, String details) {
         events.save(new AuditRecord(
                 UUID.randomUUID(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS),
@@ -45,20 +43,14 @@ public class AuditLog {
                 userId,
                 clip(username, 256),
                 clip(actor, 256),
-                request == null ? null : clip(request.getRemoteAddr(), 100),
-                request == null ? null : clip(request.getHeader(HttpHeaders.USER_AGENT), 500),
+                clip(origin.address(), 100),
+                clip(origin.userAgent(), 500),
                 clip(details, 1000)));
     }
 
     @Transactional(readOnly = true)
     public List<AuditRecord> search(UUID userId, AuditEventType type, int limit, int offset) {
         return events.search(userId, type == null ? null : type.name(), limit, offset);
-    }
-
-    private static HttpServletRequest currentRequest() {
-        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? attributes.getRequest()
-                : null;
     }
 
     private static String clip(String value, int max) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +41,11 @@ public class ClientAddresses {
             }
         }
         this.trusted = List.copyOf(matchers);
+    }
+
+    /** The request's origin: the caller's address as described above and its User-Agent. */
+    public RequestOrigin origin(HttpServletRequest request) {
+        return new RequestOrigin(of(request), request.getHeader(HttpHeaders.USER_AGENT));
     }
 
     /** The caller's address as described above, at most 64 characters. */

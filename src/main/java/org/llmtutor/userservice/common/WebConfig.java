@@ -1,5 +1,7 @@
 package org.llmtutor.userservice.common;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -7,8 +9,13 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.filter.UrlHandlerFilter;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -17,9 +24,31 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class WebConfig implements WebMvcConfigurer {
 
     private final InputBoundary inputBoundary;
+    private final ClientAddresses clients;
 
-    WebConfig(InputBoundary inputBoundary) {
+    WebConfig(InputBoundary inputBoundary, ClientAddresses clients) {
         this.inputBoundary = inputBoundary;
+        this.clients = clients;
+    }
+
+    /** A controller that declares a {@link RequestOrigin} parameter gets the request's; services take it from there. */
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new HandlerMethodArgumentResolver() {
+            @Override
+            public boolean supportsParameter(MethodParameter parameter) {
+                return parameter.getParameterType() == RequestOrigin.class;
+            }
+
+            @Override
+            public RequestOrigin resolveArgument(
+                    MethodParameter parameter,
+                    ModelAndViewContainer mavContainer,
+                    NativeWebRequest webRequest,
+                    WebDataBinderFactory binderFactory) {
+                return clients.origin(webRequest.getNativeRequest(HttpServletRequest.class));
+            }
+        });
     }
 
     /** First of all, so that every log line and every answer of the request carries its id. */

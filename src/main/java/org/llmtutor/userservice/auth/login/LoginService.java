@@ -5,6 +5,7 @@ import org.llmtutor.userservice.audit.AuditEventType;
 import org.llmtutor.userservice.audit.AuditLog;
 import org.llmtutor.userservice.auth.token.JwtService;
 import org.llmtutor.userservice.auth.token.TokenResponse;
+import org.llmtutor.userservice.common.RequestOrigin;
 import org.llmtutor.userservice.common.ServiceMetrics;
 import org.llmtutor.userservice.user.HashingOverloadedException;
 import org.llmtutor.userservice.user.PasswordHasher;
@@ -51,14 +52,14 @@ public class LoginService {
     }
 
     /** The Python-compatible login: an access token only. */
-    public TokenResponse login(String username, String password, String client) {
-        User user = authenticate(username, password, client);
+    public TokenResponse login(String username, String password, RequestOrigin origin) {
+        User user = authenticate(username, password, origin);
         JwtService.IssuedToken token = jwt.issueAccessToken(user);
         return new TokenResponse(token.token(), "bearer", user.getId(), user.getUsername());
     }
 
     /**
-     * Checks a username and password, from the given client address, under the brute-force rules. Not one transaction
+     * Checks a username and password, from the given origin, under the brute-force rules. Not one transaction
      * on purpose: the BCrypt check runs on the hashing pool while no row lock is held.
      *
      * @throws LoginFailedException for bad credentials; AccountLockedException while the username is locked (for
@@ -66,7 +67,7 @@ public class LoginService {
      * @throws LoginThrottledException when checks still running hold the username's allowance for too long
      * @throws HashingOverloadedException when the hashing pool is saturated
      */
-    public User authenticate(String username, String password, String client) {
+    public User authenticate(String username, String password, RequestOrigin origin) {
         if (username.length() > MAX_TRACKED_USERNAME) {
             hasher.spendVerificationTime();
             metrics.loginFailed();
@@ -74,10 +75,10 @@ public class LoginService {
         }
         // Refuse a saturated pool before any database work; nothing is counted for a check that never ran.
         hasher.requireCapacity();
-        LoginThrottle.Admission admission = admit(username, client);
+        LoginThrottle.Admission admission = admit(username, origin.address());
         if (!admission.admitted()) {
             hasher.spendVerificationTime();
-            audit.record(AuditEventType.LOGIN_LOCKED, null, username, username, null);
+            audit.record(AuditEventType.LOGIN_LOCKED, null, username, username, origin, null);
             metrics.loginRefusedLocked();
             throw locked(admission);
         }
@@ -95,6 +96,7 @@ public class LoginService {
                         user.map(User::getId).orElse(null),
                         username,
                         username,
+                        origin,
                         lockStarted ? "lockout started" : null);
                 metrics.loginFailed();
                 if (lockStarted) {
@@ -108,7 +110,7 @@ public class LoginService {
             if (hasher.needsRehash(loggedIn.getHashedPassword())) {
                 upgradeHash(loggedIn, password);
             }
-            audit.record(AuditEventType.LOGIN_SUCCEEDED, loggedIn.getId(), username, username, null);
+            audit.record(AuditEventType.LOGIN_SUCCEEDED, loggedIn.getId(), username, username, origin, null);
             metrics.loginSucceeded();
             return loggedIn;
         } finally {

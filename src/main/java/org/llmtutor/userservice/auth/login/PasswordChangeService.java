@@ -7,6 +7,7 @@ import org.llmtutor.userservice.auth.token.JwtService;
 import org.llmtutor.userservice.auth.token.TokenResponse;
 import org.llmtutor.userservice.auth.token.TokenRevocationService;
 import org.llmtutor.userservice.common.InvalidInputException;
+import org.llmtutor.userservice.common.RequestOrigin;
 import org.llmtutor.userservice.common.ServiceMetrics;
 import org.llmtutor.userservice.user.PasswordHasher;
 import org.llmtutor.userservice.user.PasswordPolicy;
@@ -54,12 +55,12 @@ public class PasswordChangeService {
      * Returns a fresh access token, since the caller's own token ends with all the others. Wrong current passwords
      * count towards the same lockout as logins, so this is no side door for guessing.
      */
-    public TokenResponse change(CurrentUser caller, String currentPassword, String newPassword, String client) {
+    public TokenResponse change(CurrentUser caller, String currentPassword, String newPassword, RequestOrigin origin) {
         PasswordPolicy.violation(newPassword).ifPresent(problem -> {
             throw InvalidInputException.of("new_password", problem);
         });
         hasher.requireCapacity();
-        LoginThrottle.Admission admission = throttle.admit(caller.username(), client);
+        LoginThrottle.Admission admission = throttle.admit(caller.username(), origin.address());
         if (!admission.admitted()) {
             hasher.spendVerificationTime();
             throw LoginService.locked(admission);
@@ -89,7 +90,13 @@ public class PasswordChangeService {
                 throw PasswordChangeRefusedException.changedMeanwhile();
             }
             revocations.revokeAll(user.getId(), "password changed");
-            audit.record(AuditEventType.PASSWORD_CHANGED, user.getId(), user.getUsername(), user.getUsername(), null);
+            audit.record(
+                    AuditEventType.PASSWORD_CHANGED,
+                    user.getId(),
+                    user.getUsername(),
+                    user.getUsername(),
+                    origin,
+                    null);
             return users.findById(user.getId()).orElseThrow();
         });
         JwtService.IssuedToken token = jwt.issueAccessToken(changed);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.llmtutor.userservice.audit.AuditEventType;
 import org.llmtutor.userservice.audit.AuditLog;
+import org.llmtutor.userservice.common.RequestOrigin;
 import org.llmtutor.userservice.common.ServiceMetrics;
 import org.llmtutor.userservice.user.User;
 import org.llmtutor.userservice.user.UserService;
@@ -24,6 +25,8 @@ public class RefreshTokenService {
 
     static final String PREFIX = "rt_";
     static final String INVALID = "Invalid refresh token";
+    /** What a login session keeps of the client's User-Agent (the column holds 500 characters). */
+    private static final int MAX_USER_AGENT = 500;
 
     private final RefreshTokenRepository tokens;
     private final LoginSessionRepository loginSessions;
@@ -56,18 +59,23 @@ public class RefreshTokenService {
         this.clock = clock;
     }
 
-    /** Starts a login session for a user who just proved their password. */
+    /** Starts a login session for a user who just proved their password, from the given origin. */
     @Transactional
-    public TokenPairResponse startLoginSession(User user, String userAgent, String ip) {
+    public TokenPairResponse startLoginSession(User user, RequestOrigin origin) {
         Instant now = now();
         LoginSession session = loginSessions.save(new LoginSession(
-                UUID.randomUUID(), user.getId(), now, now.plus(properties.refreshLifetime()), userAgent, ip));
+                UUID.randomUUID(),
+                user.getId(),
+                now,
+                now.plus(properties.refreshLifetime()),
+                clip(origin.userAgent(), MAX_USER_AGENT),
+                origin.address()));
         return issue(user, session, now);
     }
 
     /** Trades a refresh token for a new access token and a new refresh token. */
     @Transactional(noRollbackFor = InvalidRefreshTokenException.class)
-    public TokenPairResponse refresh(String refreshToken) {
+    public TokenPairResponse refresh(String refreshToken, RequestOrigin origin) {
         Instant now = now();
         RefreshToken token =
                 tokens.lockByHash(OpaqueTokens.hash(refreshToken)).orElseThrow(RefreshTokenService::invalid);
@@ -87,6 +95,7 @@ public class RefreshTokenService {
                         user.getId(),
                         user.getUsername(),
                         user.getUsername(),
+                        origin,
                         "login session " + session.getId() + " ended");
                 metrics.refreshReuseDetected();
                 throw invalid();
@@ -134,6 +143,10 @@ public class RefreshTokenService {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String clip(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
     private static InvalidRefreshTokenException invalid() {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.llmtutor.userservice.audit.AuditEventType;
 import org.llmtutor.userservice.audit.AuditLog;
+import org.llmtutor.userservice.common.RequestOrigin;
 import org.llmtutor.userservice.user.UserService;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
@@ -44,7 +45,7 @@ public class TokenRevocationService {
 
     /** Logs out one access token, and the login session it came from, if any. */
     @Transactional
-    public void logout(AccessToken token, String actor) {
+    public void logout(AccessToken token, String actor, RequestOrigin origin) {
         if (token.tokenId() != null) {
             revokedTokens.revoke(token);
             tokenState.tokenRevoked(token.tokenId());
@@ -53,7 +54,7 @@ public class TokenRevocationService {
             loginSessions.lockById(token.loginSessionId()).ifPresent(s -> s.revoke(clock.instant(), "logout"));
             tokenState.loginSessionEnded(token.loginSessionId());
         }
-        audit.record(AuditEventType.LOGOUT, token.userId(), token.username(), actor, null);
+        audit.record(AuditEventType.LOGOUT, token.userId(), token.username(), actor, origin, null);
     }
 
     /**

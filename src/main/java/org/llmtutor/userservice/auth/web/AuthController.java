@@ -2,7 +2,6 @@ package org.llmtutor.userservice.auth.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import java.time.Instant;
@@ -19,15 +18,14 @@ import org.llmtutor.userservice.auth.token.RefreshTokenService;
 import org.llmtutor.userservice.auth.token.TokenPairResponse;
 import org.llmtutor.userservice.auth.token.TokenResponse;
 import org.llmtutor.userservice.auth.token.TokenRevocationService;
-import org.llmtutor.userservice.common.ClientAddresses;
 import org.llmtutor.userservice.common.FieldProblem;
 import org.llmtutor.userservice.common.InvalidInputException;
 import org.llmtutor.userservice.common.NotFoundException;
+import org.llmtutor.userservice.common.RequestOrigin;
 import org.llmtutor.userservice.common.StatusResponse;
 import org.llmtutor.userservice.user.UserNotFoundException;
 import org.llmtutor.userservice.user.UserProfile;
 import org.llmtutor.userservice.user.UserService;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.annotation.CurrentSecurityContext;
@@ -68,7 +66,6 @@ class AuthController {
     private final PasswordChangeService passwords;
     private final UserService users;
     private final AuditLog audit;
-    private final ClientAddresses clients;
 
     AuthController(
             LoginService login,
@@ -76,15 +73,13 @@ class AuthController {
             TokenRevocationService revocations,
             PasswordChangeService passwords,
             UserService users,
-            AuditLog audit,
-            ClientAddresses clients) {
+            AuditLog audit) {
         this.login = login;
         this.refreshTokens = refreshTokens;
         this.revocations = revocations;
         this.passwords = passwords;
         this.users = users;
         this.audit = audit;
-        this.clients = clients;
     }
 
     /** OAuth2 password flow, form-encoded as the Python service (FastAPI's OAuth2PasswordRequestForm) took it. */
@@ -97,7 +92,7 @@ class AuthController {
             @RequestParam(required = false) String username,
             @RequestParam(required = false) String password,
             @RequestParam(name = "grant_type", required = false) String grantType,
-            HttpServletRequest request) {
+            RequestOrigin origin) {
         List<FieldProblem> problems = credentialProblems(username, password);
         if (grantType != null && !grantType.isEmpty() && !"password".equals(grantType)) {
             problems.add(new FieldProblem("grant_type", "must be 'password'"));
@@ -105,7 +100,7 @@ class AuthController {
         if (!problems.isEmpty()) {
             throw InvalidInputException.of(problems);
         }
-        return login.login(username, password, clients.of(request));
+        return login.login(username, password, origin);
     }
 
     /**
@@ -122,21 +117,20 @@ class AuthController {
             @RequestParam(required = false) String username,
             @RequestParam(required = false) String password,
             @RequestParam(name = "refresh_token", required = false) String refreshToken,
-            HttpServletRequest request) {
+            RequestOrigin origin) {
         if ("password".equals(grantType)) {
             List<FieldProblem> problems = credentialProblems(username, password);
             if (!problems.isEmpty()) {
                 throw InvalidInputException.of(problems);
             }
-            String client = clients.of(request);
-            var user = login.authenticate(username, password, client);
-            return refreshTokens.startLoginSession(user, clip(request.getHeader(HttpHeaders.USER_AGENT), 500), client);
+            var user = login.authenticate(username, password, origin);
+            return refreshTokens.startLoginSession(user, origin);
         }
         if ("refresh_token".equals(grantType)) {
             if (refreshToken == null || refreshToken.isEmpty()) {
                 throw InvalidInputException.of("refresh_token", "is required");
             }
-            return refreshTokens.refresh(refreshToken);
+            return refreshTokens.refresh(refreshToken, origin);
         }
         throw InvalidInputException.of("grant_type", "must be 'password' or 'refresh_token'");
     }
@@ -150,18 +144,20 @@ class AuthController {
     /** Ends the access token used for this call (and its login session, if it came from one). */
     @PostMapping("/logout")
     StatusResponse logout(
-            @AuthenticationPrincipal CurrentUser caller, @CurrentSecurityContext(expression = TOKEN) Jwt token) {
+            @AuthenticationPrincipal CurrentUser caller,
+            @CurrentSecurityContext(expression = TOKEN) Jwt token,
+            RequestOrigin origin) {
         CurrentUser user = requireUser(caller);
-        revocations.logout(AccessToken.of(token), user.username());
+        revocations.logout(AccessToken.of(token), user.username(), origin);
         return StatusResponse.SUCCESS;
     }
 
     /** Ends every token and login session of the caller, on every device. */
     @PostMapping("/logout-all")
-    StatusResponse logoutAll(@AuthenticationPrincipal CurrentUser caller) {
+    StatusResponse logoutAll(@AuthenticationPrincipal CurrentUser caller, RequestOrigin origin) {
         CurrentUser user = requireUser(caller);
         revocations.revokeAll(user.id(), "logout-all");
-        audit.record(AuditEventType.LOGOUT_ALL, user.id(), user.username(), user.username(), null);
+        audit.record(AuditEventType.LOGOUT_ALL, user.id(), user.username(), user.username(), origin, null);
         return StatusResponse.SUCCESS;
     }
 
@@ -183,12 +179,19 @@ class AuthController {
     }
 
     @DeleteMapping("/sessions/{id}")
-    StatusResponse endSession(@AuthenticationPrincipal CurrentUser caller, @PathVariable("id") UUID id) {
+    StatusResponse endSession(
+            @AuthenticationPrincipal CurrentUser caller, @PathVariable("id") UUID id, RequestOrigin origin) {
         CurrentUser user = requireUser(caller);
         if (!refreshTokens.endLoginSession(user.id(), id)) {
             throw new NotFoundException("Session not found");
         }
-        audit.record(AuditEventType.LOGIN_SESSION_ENDED, user.id(), user.username(), user.username(), "session " + id);
+        audit.record(
+                AuditEventType.LOGIN_SESSION_ENDED,
+                user.id(),
+                user.username(),
+                user.username(),
+                origin,
+                "session " + id);
         return StatusResponse.SUCCESS;
     }
 
@@ -197,8 +200,8 @@ class AuthController {
     TokenResponse changePassword(
             @AuthenticationPrincipal CurrentUser caller,
             @Valid @RequestBody PasswordChange body,
-            HttpServletRequest request) {
-        return passwords.change(requireUser(caller), body.currentPassword(), body.newPassword(), clients.of(request));
+            RequestOrigin origin) {
+        return passwords.change(requireUser(caller), body.currentPassword(), body.newPassword(), origin);
     }
 
     /** These endpoints are about the calling user; a service credential has no user behind it. */
@@ -218,9 +221,5 @@ class AuthController {
             problems.add(new FieldProblem("password", "is required"));
         }
         return problems;
-    }
-
-    private static String clip(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }

@@ -71,6 +71,25 @@ class LoginClientsTest {
     }
 
     @Test
+    void theAuditLogRecordsTheClientAddressBehindTheTrustedProxyNotTheProxy() {
+        String user = newUser(proxied);
+        assertThat(proxied.api()
+                        .loginFrom("198.51.100.7, 10.1.2.3", user, "wrong")
+                        .status())
+                .isEqualTo(401);
+        assertThat(proxied.api().loginFrom("198.51.100.8", user, PASSWORD).status())
+                .isEqualTo(200);
+
+        assertThat(jdbc(proxied)
+                        .sql(
+                                "SELECT event_type || ' ' || ip FROM audit_events WHERE username = :u ORDER BY occurred_at")
+                        .param("u", user)
+                        .query(String.class)
+                        .list())
+                .containsExactly("LOGIN_FAILED 198.51.100.7", "LOGIN_SUCCEEDED 198.51.100.8");
+    }
+
+    @Test
     void theUsernameWideLockEngagesAtItsOwnThresholdForEveryAddress() {
         String user = newUser(proxied);
         Api api = proxied.api();
