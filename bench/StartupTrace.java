@@ -26,6 +26,8 @@ public class StartupTrace {
         BufferingApplicationStartup startup = new BufferingApplicationStartup(50_000);
         SpringApplication application = new SpringApplication(UserServiceApplication.class);
         application.setApplicationStartup(startup);
+        // The application's class, not this one, names the generated initializer in AOT mode (-Dspring.aot.enabled).
+        application.setMainApplicationClass(UserServiceApplication.class);
         ConfigurableApplicationContext context = application.run(args);
         long ready = System.currentTimeMillis();
         List<TimelineEvent> events = startup.getBufferedTimeline().getEvents();

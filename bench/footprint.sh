@@ -16,6 +16,8 @@
 #   image     the image's run stage, reproduced without Docker: the jar extracted as the Dockerfile does, the cache built
 #             by the same training command, started by the same entry point, on $IMAGE_JAVA (default: JDK 25), PostgreSQL
 #   cli       scripts/list_users.sh and scripts/register_user.sh wall time (median of 5), on PostgreSQL
+# serve, serve-h2 and image start the server in Spring AOT mode when the jar was built with it (as scripts/serve.sh
+# does; SPRING_AOT=off in the environment measures them without it); jar and jar-h2 never do, nor does the CLI.
 #
 # Environment: JAVA (java binary for jar/serve/cli; default: java on PATH), IMAGE_JAVA, LOAD_SECONDS (default 60),
 # STARTS (default 5), READY_TIMEOUT (seconds a start may take, default 300; the first start 4 times that),
@@ -62,8 +64,9 @@ export SECRET_KEY=footprint-bench-secret-0123456789abcdef0123456789
 export LOGIN_MAX_FAILED_ATTEMPTS=1000000 LOGIN_USERNAME_MAX_FAILED_ATTEMPTS=1000000
 # The service's own log goes to a file; the CLI stays quiet.
 export LOGGING_LEVEL_ROOT=WARN
-# ... except Spring's own "Started ... in" line.
-export LOGGING_LEVEL_ORG_LLMTUTOR_USERSERVICE_USERSERVICEAPPLICATION=INFO
+# ... except Spring's own "Started ... in" line (JSON: a variable's name would lower-case the logger's, which then
+# matches no logger).
+export SPRING_APPLICATION_JSON='{"logging":{"level":{"org.llmtutor.userservice.UserServiceApplication":"INFO"}}}'
 pg_env=(POSTGRES_HOST="$pg_host" POSTGRES_PORT="$pg_port" POSTGRES_USER=postgres POSTGRES_PASSWORD= POSTGRES_DB="$db")
 
 now_ms() { date +%s%3N; }

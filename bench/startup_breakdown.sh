@@ -7,7 +7,9 @@
 #
 # The database is the usual one: POSTGRES_* (and SECRET_KEY) for PostgreSQL, else the embedded H2 in a temporary
 # folder. JAVA picks the JVM (default: java on PATH). Port 18149 unless --server.port is given. Runs without the
-# class cache, so it shows the application's own work; bench/footprint.sh measures the launcher with it.
+# class cache, so it shows the application's own work; bench/footprint.sh measures the launcher with it. Like
+# scripts/serve.sh it starts in Spring AOT mode when the jar was built with it (SPRING_AOT=off: the ordinary way);
+# JAVA_OPTS adds JVM options.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=${APP_JAR:-$(ls target/user-service-*.jar 2>/dev/null | grep -v original | head -n 1 || true)}
@@ -20,4 +22,10 @@ trap 'rm -rf "$work"' EXIT
 "${JAVA:-java}" -Djarmode=tools -jar "$jar" extract --destination "$work/app" >/dev/null
 app=$(ls "$work"/app/*.jar | head -n 1)
 export USER_SERVICE_DATA_DIR="${USER_SERVICE_DATA_DIR:-$work/data}"
-"${JAVA:-java}" -cp "$app:$work/app/lib/*" bench/StartupTrace.java --server.port=18149 --logging.level.root=warn "$@"
+aot=()
+if [[ "${SPRING_AOT:-on}" != off ]] && grep -q -a -F '__ApplicationContextInitializer.class' "$app"; then
+    aot=(-Dspring.aot.enabled=true)
+    echo "Spring AOT mode (-Dspring.aot.enabled=true)" >&2
+fi
+# shellcheck disable=SC2086 # JAVA_OPTS is several words on purpose
+"${JAVA:-java}" "${aot[@]}" ${JAVA_OPTS:-} -cp "$app:$work/app/lib/*" bench/StartupTrace.java --server.port=18149 --logging.level.root=warn "$@"

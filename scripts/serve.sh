@@ -43,6 +43,13 @@ jvm_flags=(
     "-XX:ReservedCodeCacheSize=${JVM_CODE_CACHE:-64m}"
     -XX:+ExitOnOutOfMemoryError
 )
+# Spring AOT: a jar built by this project carries its server's bean definitions as generated code (the Maven build's
+# process-aot); starting from it skips the component scan and the auto-configuration conditions. Those conditions
+# were decided when the jar was built, for the server on either database (README, "Running"); SPRING_AOT=off starts
+# the jar the ordinary way (as tests and ./mvnw spring-boot:run do). A jar without the generated code starts as before.
+if [[ "${SPRING_AOT:-on}" != off ]] && grep -q -a -F '__ApplicationContextInitializer.class' "${layout_jar:-$jar}" 2>/dev/null; then
+    jvm_flags+=(-Dspring.aot.enabled=true)
+fi
 # glibc's malloc keeps an arena per thread that ever allocated; two are plenty for this service and keep the RSS flat.
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 

@@ -8,11 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.SpringProperties;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
@@ -72,6 +74,10 @@ final class AdminContext implements AutoCloseable {
      * keeping stdout for the command's own output.
      */
     private static ConfigurableApplicationContext start(Class<?> application, Map<String, String> env) {
+        // The jar's Spring AOT code describes the server's context (web beans included, conditions decided for a web
+        // application); this context is a different one, so it is always built the ordinary way, even if the JVM was
+        // started with -Dspring.aot.enabled=true. The local setting wins over the system property.
+        SpringProperties.setProperty(AotDetector.AOT_ENABLED, "false");
         StandardEnvironment environment = new StandardEnvironment();
         environment
                 .getPropertySources()

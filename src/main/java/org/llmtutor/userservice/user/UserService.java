@@ -72,7 +72,7 @@ public class UserService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<UUID> lockById(UUID id) {
-        return users.lockById(id);
+        return users.lockById(id).map(locked -> id);
     }
 
     /**

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * scripts/serve.sh, the one launcher of a packaged jar (the image runs it too): the project's memory bounds, raised
  * through the environment, JAVA_OPTS after them, the arguments passed on untouched, and {@code admin} handed to the
- * admin CLI. A stand-in {@code java} that prints its arguments shows the exact command line (it has no JDK beside it,
- * so no class cache is made).
+ * admin CLI, Spring AOT mode for a jar built with it. A stand-in {@code java} that prints its arguments shows the exact
+ * command line (it has no JDK beside it, so no class cache is made).
  */
 class ServeScriptTest {
 
@@ -73,6 +73,22 @@ class ServeScriptTest {
         assertThat(r.out().lines())
                 .doesNotContain("-Xmx128m")
                 .endsWith("-jar", jar.toString(), "admin", "list", "--json");
+    }
+
+    @Test
+    void aJarBuiltWithSpringAotStartsInAotModeUnlessTurnedOff() throws Exception {
+        // What process-aot adds to the jar; the launcher looks for its name, as it stands in the jar's directory.
+        Path jar = Files.writeString(
+                dir.resolve("app.jar"),
+                "org/llmtutor/userservice/UserServiceApplication__ApplicationContextInitializer.class");
+
+        Run aot = run(Map.of("APP_JAR", jar.toString(), "JAVA_OPTS", "-Dx=y"));
+        Run off = run(Map.of("APP_JAR", jar.toString(), "SPRING_AOT", "off"));
+
+        List<String> expected = new ArrayList<>(DEFAULT_FLAGS);
+        expected.addAll(List.of("-Dspring.aot.enabled=true", "-Dx=y", "-jar", jar.toString()));
+        assertThat(aot.out().lines()).containsExactlyElementsOf(expected);
+        assertThat(off.out().lines()).doesNotContain("-Dspring.aot.enabled=true");
     }
 
     @Test
