@@ -8,7 +8,10 @@ import java.util.Map;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Lets jjwt read and write JSON with the application's Jackson 3 mapper instead of pulling in Jackson 2. */
+/**
+ * Lets jjwt read and write JSON with the application's one mapper ({@code JsonConfig}), so that token claims follow the
+ * same JSON rules as every other body, rather than with a second mapper of jjwt-jackson's own configuration.
+ */
 public final class JacksonJwtJson {
 
     private static final TypeReference<Map<String, ?>> MAP = new TypeReference<>() {};
