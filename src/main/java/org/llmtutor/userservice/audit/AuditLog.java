@@ -43,8 +43,8 @@ public class AuditLog {
                 userId,
                 clip(username, 256),
                 clip(actor, 256),
-                clip(origin.address(), 100),
-                clip(origin.userAgent(), 500),
+                origin.address(),
+                origin.userAgent(),
                 clip(details, 1000)));
     }
 

@@ -25,8 +25,6 @@ public class RefreshTokenService {
 
     static final String PREFIX = "rt_";
     static final String INVALID = "Invalid refresh token";
-    /** What a login session keeps of the client's User-Agent (the column holds 500 characters). */
-    private static final int MAX_USER_AGENT = 500;
 
     private final RefreshTokenRepository tokens;
     private final LoginSessionRepository loginSessions;
@@ -68,7 +66,7 @@ public class RefreshTokenService {
                 user.getId(),
                 now,
                 now.plus(properties.refreshLifetime()),
-                clip(origin.userAgent(), MAX_USER_AGENT),
+                origin.userAgent(),
                 origin.address()));
         return issue(user, session, now);
     }
@@ -143,10 +141,6 @@ public class RefreshTokenService {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static String clip(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
     private static InvalidRefreshTokenException invalid() {
