@@ -4,6 +4,7 @@ import java.util.UUID;
 import org.llmtutor.userservice.auth.AccessGuard;
 import org.llmtutor.userservice.auth.AccessGuard.Data;
 import org.llmtutor.userservice.auth.Caller;
+import org.llmtutor.userservice.auth.token.TokenStateCache;
 import org.llmtutor.userservice.user.UserNotFoundException;
 import org.llmtutor.userservice.user.UserProfile;
 import org.llmtutor.userservice.user.UserService;
@@ -19,11 +20,13 @@ public class ProfileService {
     private final XpRepository xp;
     private final UserService users;
     private final AccessGuard guard;
+    private final TokenStateCache userState;
 
-    ProfileService(XpRepository xp, UserService users, AccessGuard guard) {
+    ProfileService(XpRepository xp, UserService users, AccessGuard guard, TokenStateCache userState) {
         this.xp = xp;
         this.users = users;
         this.guard = guard;
+        this.userState = userState;
     }
 
     @Transactional(readOnly = true)
@@ -32,10 +35,13 @@ public class ProfileService {
         return users.findById(userId).map(UserProfile::of).orElseThrow(UserNotFoundException::new);
     }
 
-    /** No transaction: one statement answers it, and a transaction would cost two more round trips. */
+    /**
+     * From the user's state in memory, which the caller's own token check has just used: no query. It is as current as
+     * token checks are: this instance's own adds at once, others' within the listener's delay (README, "Operations").
+     */
     public int xp(Caller caller, UUID userId) {
         guard.checkRead(caller, Data.PROFILE, userId);
-        return xp.findXp(userId).orElseThrow(UserNotFoundException::new);
+        return userState.xp(userId).orElseThrow(UserNotFoundException::new);
     }
 
     /**
@@ -49,6 +55,7 @@ public class ProfileService {
             xp.findXp(userId).orElseThrow(UserNotFoundException::new);
             throw new XpOverflowException(MAX_XP);
         }
+        userState.userChanged(userId);
         return xp.findXp(userId).orElseThrow(UserNotFoundException::new);
     }
 }

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.llmtutor.userservice.common.EmbeddedDatabase;
 import org.llmtutor.userservice.user.Role;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -22,11 +23,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * it is older than the TTL, or all at once when the listener lost its connection. While notifications could be missed
  * (the listener not connected) every check reads the database, as if there were no cache.
  */
+@NamedInterface("user-state")
 @Component
 public class TokenStateCache {
 
-    /** The token-relevant columns of a user. */
-    public record UserState(UUID id, String username, Role role, boolean active, int tokenGeneration) {}
+    /**
+     * The token-relevant columns of a user, and the user's XP: profile reads answer from here, since the row is in
+     * memory for the user's token checks anyway (an XP change is announced like the other columns).
+     */
+    public record UserState(UUID id, String username, Role role, boolean active, int tokenGeneration, int xp) {}
 
     /** A login session as a token check sees it. */
     public record LoginSessionState(Instant expiresAt, boolean revoked) {
@@ -67,6 +72,11 @@ public class TokenStateCache {
     @SuppressWarnings("unchecked")
     Optional<UserState> user(UUID id) {
         return (Optional<UserState>) lookup(new UserKey(id), () -> database.findUser(id));
+    }
+
+    /** The user's XP, as current as a token check's view of the user; empty when there is no such user. */
+    public Optional<Integer> xp(UUID userId) {
+        return user(userId).map(UserState::xp);
     }
 
     @SuppressWarnings("unchecked")
@@ -119,7 +129,7 @@ public class TokenStateCache {
     }
 
     /**
-     * A user's name, role, activity or token generation changed, or the user was deleted, in the current transaction:
+     * A user's name, role, activity, token generation or XP changed, or the user was deleted, in the current transaction:
      * this instance forgets the old state once it commits (so it refuses an ended token at once); other instances hear
      * of it from the database trigger.
      */

@@ -18,7 +18,7 @@ class TokenStateRepository {
     }
 
     Optional<TokenStateCache.UserState> findUser(UUID id) {
-        return jdbc.sql("SELECT username, role, is_active, token_generation FROM users WHERE id = :id")
+        return jdbc.sql("SELECT username, role, is_active, token_generation, xp FROM users WHERE id = :id")
                 .param("id", id)
                 .query((rs, n) -> new TokenStateCache.UserState(
                         id,
@@ -26,7 +26,8 @@ class TokenStateRepository {
                         // As RoleConverter: a role the service does not know gets the least privilege.
                         Role.fromWireName(rs.getString(2)).orElse(Role.USER),
                         rs.getBoolean(3),
-                        rs.getInt(4)))
+                        rs.getInt(4),
+                        rs.getInt(5)))
                 .optional();
     }
 

@@ -118,7 +118,7 @@ class TokenStateCacheTest {
     }
 
     private Optional<UserState> state(int generation) {
-        return Optional.of(new UserState(id, "alice", Role.USER, true, generation));
+        return Optional.of(new UserState(id, "alice", Role.USER, true, generation, 0));
     }
 
     private static final class CountingRepository extends TokenStateRepository {
