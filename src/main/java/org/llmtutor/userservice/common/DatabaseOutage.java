@@ -323,8 +323,6 @@ public class DatabaseOutage {
     static boolean isUnreachable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof CannotCreateTransactionException
-                    // Hibernate's "unable to commit/rollback against JDBC Connection": the connection is gone.
-                    || t instanceof org.hibernate.TransactionException
                     || t instanceof DataAccessResourceFailureException
                     || t instanceof SQLTransientConnectionException
                     || t instanceof SocketTimeoutException
