@@ -103,8 +103,9 @@ public class StartupTrace {
     private static String feature(String bean, String type) {
         String s = (bean + " " + type).toLowerCase();
         if (s.contains("flyway")) return "beans: Flyway (migrate/validate)";
-        if (s.contains("entitymanager") || s.contains("hibernate") || s.contains("jpa") || s.contains("repository"))
-            return "beans: JPA / Hibernate / repositories";
+        if (s.contains("entitymanager") || s.contains("hibernate") || s.contains("jpa") || s.contains("repository")
+                || s.contains("org.springframework.data."))
+            return "beans: Spring Data (JPA or JDBC) / repositories";
         if (s.contains("datasource") || s.contains("hikari") || s.contains("jdbc")) return "beans: DataSource / JDBC";
         if (s.contains("tomcat") || s.contains("webserver") || s.contains("servlet")) return "beans: Tomcat / servlet";
         if (s.contains("security") || s.contains("filterchain")) return "beans: Spring Security";

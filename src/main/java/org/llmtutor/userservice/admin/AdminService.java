@@ -107,7 +107,7 @@ class AdminService {
         User user = existing(username);
         Role previous = user.getRole();
         if (previous != role) {
-            user.setRole(role);
+            users.setRole(user.getId(), role);
             audit.record(
                     AuditEventType.ROLE_CHANGED,
                     user.getId(),
@@ -124,7 +124,7 @@ class AdminService {
     public void resetPassword(String username, String password) {
         PasswordPolicy.violation(password).ifPresent(AdminException::fail);
         User user = existing(username);
-        user.setHashedPassword(hasher.hash(password));
+        users.setPasswordHash(user.getId(), hasher.hash(password));
         revocations.revokeAll(user.getId(), "password reset");
         audit.record(AuditEventType.PASSWORD_RESET, user.getId(), username, AuditLog.CLI, RequestOrigin.NONE, null);
     }
@@ -136,7 +136,7 @@ class AdminService {
         if (user.isActive() == active) {
             return false;
         }
-        user.setActive(active);
+        users.setActive(user.getId(), active);
         if (active) {
             audit.record(AuditEventType.USER_ENABLED, user.getId(), username, AuditLog.CLI, RequestOrigin.NONE, null);
         } else {

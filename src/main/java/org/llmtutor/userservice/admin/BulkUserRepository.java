@@ -5,8 +5,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.llmtutor.userservice.user.User;
-import org.springframework.data.jpa.repository.Modifying;
-import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
 
 /**
@@ -16,16 +16,14 @@ import org.springframework.data.repository.Repository;
  */
 interface BulkUserRepository extends Repository<User, UUID> {
 
-    @Query(value = "SELECT username FROM users WHERE username IN (:usernames)", nativeQuery = true)
+    @Query("SELECT username FROM users WHERE username IN (:usernames)")
     List<String> findExistingUsernames(Collection<String> usernames);
 
     /** @return 1 when inserted, 0 when the username exists already */
     @Modifying
-    @Query(
-            value = "INSERT INTO users (id, username, hashed_password, is_active, created_at, xp, role,"
-                    + " failed_login_attempts, token_generation)"
-                    + " VALUES (:id, :username, :hashedPassword, TRUE, :createdAt, 0, :role, 0, 0)"
-                    + " ON CONFLICT DO NOTHING",
-            nativeQuery = true)
+    @Query("INSERT INTO users (id, username, hashed_password, is_active, created_at, xp, role,"
+            + " failed_login_attempts, token_generation)"
+            + " VALUES (:id, :username, :hashedPassword, TRUE, :createdAt, 0, :role, 0, 0)"
+            + " ON CONFLICT DO NOTHING")
     int insertIfAbsent(UUID id, String username, String hashedPassword, Instant createdAt, String role);
 }

@@ -36,7 +36,7 @@ public class AuditLog {
     @Transactional
     public void record(
             AuditEventType type, UUID userId, String username, String actor, RequestOrigin origin, String details) {
-        events.save(new AuditRecord(
+        events.insert(new AuditRecord(
                 UUID.randomUUID(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS),
                 type,

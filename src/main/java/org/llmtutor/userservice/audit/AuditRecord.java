@@ -1,48 +1,44 @@
 package org.llmtutor.userservice.audit;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * One authentication event: what, when, about whom, by whom, from where. Never a password or a token. (Not named
  * AuditEvent: Spring Boot's actuator has a class of that name.)
  */
-@Entity
-@Table(name = "audit_events")
+@Table("audit_events")
 public class AuditRecord {
 
     @Id
+    @Column("id")
     private UUID id;
 
-    @Column(name = "occurred_at", nullable = false, updatable = false)
+    @Column("occurred_at")
     private Instant occurredAt;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "event_type", nullable = false, updatable = false)
+    @Column("event_type")
     private AuditEventType type;
 
-    @Column(name = "user_id", updatable = false)
+    @Column("user_id")
     private UUID userId;
 
-    @Column(updatable = false)
+    @Column("username")
     private String username;
 
-    @Column(updatable = false)
+    @Column("actor")
     private String actor;
 
-    @Column(updatable = false)
+    @Column("ip")
     private String ip;
 
-    @Column(name = "user_agent", updatable = false)
+    @Column("user_agent")
     private String userAgent;
 
-    @Column(updatable = false)
+    @Column("details")
     private String details;
 
     protected AuditRecord() {}

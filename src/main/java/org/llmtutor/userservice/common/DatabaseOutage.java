@@ -34,6 +34,7 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.TransactionTimedOutException;
 
 /**
@@ -323,8 +324,9 @@ public class DatabaseOutage {
     static boolean isUnreachable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof CannotCreateTransactionException
-                    // Hibernate's "unable to commit/rollback against JDBC Connection": the connection is gone.
-                    || t instanceof org.hibernate.TransactionException
+                    // The transaction manager could not commit or roll back, and the pool gave no SQLSTATE: Hikari's
+                    // "Connection is closed" once the connection broke. The connection is gone.
+                    || t instanceof TransactionSystemException && t.getCause() instanceof SQLException
                     || t instanceof DataAccessResourceFailureException
                     || t instanceof SQLTransientConnectionException
                     || t instanceof SocketTimeoutException

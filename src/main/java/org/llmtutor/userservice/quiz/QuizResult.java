@@ -1,37 +1,34 @@
 package org.llmtutor.userservice.quiz;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.Table;
 
 /** One graded quiz attempt, as test_generator posts it. Results are never changed once stored. */
-@Entity
-@Table(name = "quiz_results")
+@Table("quiz_results")
 public class QuizResult {
 
     @Id
+    @Column("id")
     private UUID id;
 
-    @Column(name = "user_id", nullable = false, updatable = false)
+    @Column("user_id")
     private UUID userId;
 
-    @Column(name = "quiz_id", nullable = false, updatable = false)
+    @Column("quiz_id")
     private String quizId;
 
-    @Column(nullable = false, updatable = false)
+    @Column("score")
     private double score;
 
-    // The JSON text as is: jsonb on PostgreSQL, JSON on H2; Hibernate binds it the way each database needs.
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(updatable = false)
+    // The JSON text as is: jsonb on PostgreSQL, JSON on H2. QuizResultInsertImpl binds it the way each database
+    // needs; the reads select it as text.
+    @Column("details")
     private String details;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
+    @Column("created_at")
     private Instant createdAt;
 
     protected QuizResult() {}

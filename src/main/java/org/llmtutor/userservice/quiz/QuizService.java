@@ -33,13 +33,14 @@ public class QuizService {
     public QuizResultRecord record(Caller caller, UUID userId, String quizId, double score, String details) {
         guard.checkWrite(caller, Data.QUIZ, userId);
         requireUser(userId);
-        QuizResult result = results.saveAndFlush(new QuizResult(
+        QuizResult result = new QuizResult(
                 UUID.randomUUID(),
                 userId,
                 quizId,
                 score,
                 details,
-                clock.instant().truncatedTo(ChronoUnit.MICROS)));
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        results.insert(result);
         return QuizResultRecord.of(result);
     }
 
@@ -62,7 +63,7 @@ public class QuizService {
                 .map(QuizResultRecord::of)
                 .findFirst()
                 .orElse(null);
-        return new QuizStats(aggregate.getCount(), aggregate.getAverage(), aggregate.getBest(), last);
+        return new QuizStats(aggregate.count(), aggregate.average(), aggregate.best(), last);
     }
 
     /** An unknown user answers 404 rather than an empty list, as the other per-user endpoints do. */

@@ -1,29 +1,29 @@
 package org.llmtutor.userservice.session;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.Table;
 
 /** Metadata of one chat session (the conversation itself lives in agent_service). */
-@Entity
-@Table(name = "chat_sessions")
+@Table("chat_sessions")
 public class ChatSession {
 
     @Id
+    @Column("id")
     private UUID id;
 
-    @Column(name = "user_id", nullable = false, updatable = false)
+    @Column("user_id")
     private UUID userId;
 
-    @Column(name = "session_id", nullable = false, unique = true, updatable = false)
+    @Column("session_id")
     private String sessionId;
 
+    @Column("title")
     private String title;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
+    @Column("created_at")
     private Instant createdAt;
 
     protected ChatSession() {}
@@ -50,10 +50,6 @@ public class ChatSession {
 
     public String getTitle() {
         return title;
-    }
-
-    void setTitle(String title) {
-        this.title = title;
     }
 
     public Instant getCreatedAt() {

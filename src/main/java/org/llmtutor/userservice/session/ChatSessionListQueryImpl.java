@@ -6,8 +6,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * JdbcClient rather than a JPA query: outside a transaction the statement runs on its own (one round trip), and no
- * entity is made only to be copied into the answer.
+ * JdbcClient rather than a repository query: no entity is made only to be copied into the answer.
  */
 class ChatSessionListQueryImpl implements ChatSessionListQuery {
 

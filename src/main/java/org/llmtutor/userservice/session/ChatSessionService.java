@@ -58,7 +58,7 @@ public class ChatSessionService {
             }
             throw new ChatSessionIdTakenException();
         }
-        ChatSession session = sessions.saveAndFlush(new ChatSession(
+        ChatSession session = sessions.insert(new ChatSession(
                 UUID.randomUUID(), userId, sessionId, title, clock.instant().truncatedTo(ChronoUnit.MICROS)));
         metrics.chatSessionsEvicted(sessions.deleteBeyondNewest(userId, properties.maxPerUser()));
         return ChatSessionRecord.of(session);
@@ -73,14 +73,15 @@ public class ChatSessionService {
 
     @Transactional
     public void delete(Caller caller, String sessionId) {
-        sessions.delete(writable(caller, sessionId));
+        sessions.deleteById(writable(caller, sessionId).getId());
     }
 
     @Transactional
     public ChatSessionRecord rename(Caller caller, String sessionId, String title) {
         ChatSession session = writable(caller, sessionId);
-        session.setTitle(title);
-        return ChatSessionRecord.of(session);
+        sessions.rename(session.getId(), title);
+        return new ChatSessionRecord(
+                session.getSessionId(), title, session.getId(), session.getUserId(), session.getCreatedAt());
     }
 
     /** A session the caller may change; someone else's answers exactly like a missing one. */

@@ -1,31 +1,25 @@
 package org.llmtutor.userservice.settings;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.Table;
 
 /** The persona a user chose in the UI (settings key {@code identityId}). */
-@Entity
-@Table(name = "user_settings_identity")
+@Table("user_settings_identity")
 class SettingsIdentity {
 
     @Id
-    @Column(name = "user_id")
+    @Column("user_id")
     private UUID userId;
 
-    @Column(name = "identity_id", nullable = false)
+    @Column("identity_id")
     private String identityId;
 
     protected SettingsIdentity() {}
 
     SettingsIdentity(UUID userId, String identityId) {
         this.userId = userId;
-        this.identityId = identityId;
-    }
-
-    void setIdentityId(String identityId) {
         this.identityId = identityId;
     }
 }

@@ -57,8 +57,6 @@ public class SettingsService {
     public SettingsMap patch(Caller caller, UUID userId, JsonNode body) {
         guard.checkWrite(caller, Data.SETTINGS, userId);
         apply(userId, validator.patch(body));
-        // The answer is read with SQL of its own: this transaction's changes must be written first.
-        settings.flush();
         return current(userId);
     }
 
@@ -78,27 +76,28 @@ public class SettingsService {
             ServiceType service = ServiceType.fromKey(row.getServiceType()).orElse(null);
             if (service != null && toInsert.containsKey(service)) {
                 // Updated in place, never deleted and re-inserted: the unique (user_id, service_type) stays satisfied.
-                row.choose(toInsert.remove(service));
+                ModelChoice choice = toInsert.remove(service);
+                settings.choose(row.getId(), choice.provider(), choice.model());
             } else if (write.replace() || write.cleared().contains(service)) {
-                settings.delete(row);
+                settings.deleteById(row.getId());
             }
         }
-        toInsert.forEach((service, choice) -> settings.save(new UserSetting(userId, service, choice)));
+        toInsert.forEach((service, choice) -> settings.insert(new UserSetting(userId, service, choice)));
         if (write.identityGiven()) {
             setIdentity(userId, write.identityId());
         }
     }
 
     private void setIdentity(UUID userId, String identityId) {
-        SettingsIdentity stored = identities.findById(userId).orElse(null);
+        boolean stored = identities.findById(userId).isPresent();
         if (identityId == null) {
-            if (stored != null) {
-                identities.delete(stored);
+            if (stored) {
+                identities.deleteById(userId);
             }
-        } else if (stored == null) {
-            identities.save(new SettingsIdentity(userId, identityId));
+        } else if (!stored) {
+            identities.insert(new SettingsIdentity(userId, identityId));
         } else {
-            stored.setIdentityId(identityId);
+            identities.setIdentityId(userId, identityId);
         }
     }
 

@@ -5,9 +5,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * JdbcClient rather than a JPA query: outside a transaction the statement runs on its own (one round trip), with no
- * Hibernate session. Inside one (PATCH answers the resulting map) it shares the transaction's connection, and the
- * caller flushes first.
+ * JdbcClient rather than a repository query: the rows of a join, no entity. Outside a transaction the statement runs on
+ * its own (one round trip); inside one (PATCH answers the resulting map) it shares the transaction's connection and so
+ * sees what the transaction wrote.
  */
 class StoredSettingsQueryImpl implements StoredSettingsQuery {
 

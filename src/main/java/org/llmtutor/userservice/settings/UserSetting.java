@@ -1,29 +1,28 @@
 package org.llmtutor.userservice.settings;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.Table;
 
 /** One service's LLM choice of one user (the Python service's table, one row per user and service). */
-@Entity
-@Table(name = "user_settings")
+@Table("user_settings")
 class UserSetting {
 
     @Id
+    @Column("id")
     private UUID id;
 
-    @Column(name = "user_id", nullable = false, updatable = false)
+    @Column("user_id")
     private UUID userId;
 
-    @Column(name = "service_type", nullable = false, updatable = false)
+    @Column("service_type")
     private String serviceType;
 
-    @Column(nullable = false)
+    @Column("provider")
     private String provider;
 
-    @Column(name = "model_name", nullable = false)
+    @Column("model_name")
     private String modelName;
 
     protected UserSetting() {}
@@ -32,19 +31,15 @@ class UserSetting {
         this.id = UUID.randomUUID();
         this.userId = userId;
         this.serviceType = service.key();
-        choose(choice);
+        this.provider = choice.provider();
+        this.modelName = choice.model();
+    }
+
+    UUID getId() {
+        return id;
     }
 
     String getServiceType() {
         return serviceType;
-    }
-
-    ModelChoice choice() {
-        return new ModelChoice(provider, modelName);
-    }
-
-    void choose(ModelChoice choice) {
-        this.provider = choice.provider();
-        this.modelName = choice.model();
     }
 }

@@ -1,40 +1,41 @@
 package org.llmtutor.userservice.user;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.Table;
 
-@Entity
-@Table(name = "users")
+/** A row of users. Inserted once; every later change is one UPDATE statement of {@link UserRepository}. */
+@Table("users")
 public class User {
 
     @Id
+    @Column("id")
     private UUID id;
 
-    @Column(nullable = false, unique = true, updatable = false)
+    @Column("username")
     private String username;
 
-    @Column(name = "hashed_password", nullable = false)
+    @Column("hashed_password")
     private String hashedPassword;
 
-    @Column(name = "is_active", nullable = false)
+    @Column("is_active")
     private boolean active;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
+    @Column("created_at")
     private Instant createdAt;
 
     // Changed only through atomic UPDATE statements, never by writing back a value read earlier.
-    @Column(nullable = false, insertable = true, updatable = false)
+    @Column("xp")
     private int xp;
 
-    @Column(nullable = false)
-    private Role role;
+    // The wire name as stored; getRole() reads it.
+    @Column("role")
+    private String role;
 
     // Raised by "log out everywhere" and password changes; older access tokens stop working. Atomic updates only.
-    @Column(name = "token_generation", nullable = false, updatable = false)
+    @Column("token_generation")
     private int tokenGeneration;
 
     protected User() {}
@@ -43,7 +44,7 @@ public class User {
         this.id = id;
         this.username = username;
         this.hashedPassword = hashedPassword;
-        this.role = role;
+        this.role = role.wireName();
         this.createdAt = createdAt;
         this.active = true;
     }
@@ -60,16 +61,8 @@ public class User {
         return hashedPassword;
     }
 
-    public void setHashedPassword(String hashedPassword) {
-        this.hashedPassword = hashedPassword;
-    }
-
     public boolean isActive() {
         return active;
-    }
-
-    public void setActive(boolean active) {
-        this.active = active;
     }
 
     public Instant getCreatedAt() {
@@ -85,10 +78,7 @@ public class User {
     }
 
     public Role getRole() {
-        return role;
-    }
-
-    public void setRole(Role role) {
-        this.role = role;
+        // A role the service does not know (hand-edited legacy data) gets the least privilege.
+        return role == null ? null : Role.fromWireName(role).orElse(Role.USER);
     }
 }

@@ -1,34 +1,58 @@
 package org.llmtutor.userservice.user;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
-import org.springframework.data.jpa.repository.Query;
+import org.llmtutor.userservice.common.AggregateInsert;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.Repository;
 
 /** Only the user module reads and writes the users table; other modules go through {@link UserService}. */
-interface UserRepository extends JpaRepository<User, UUID> {
+interface UserRepository extends Repository<User, UUID>, AggregateInsert<User> {
+
+    Optional<User> findById(UUID id);
+
+    boolean existsById(UUID id);
 
     Optional<User> findByUsername(String username);
+
+    boolean existsByUsername(String username);
+
+    long count();
+
+    List<User> findAllByOrderByUsernameAsc();
 
     /**
      * Locks the user's row until the transaction ends: every change of one user's sessions or settings, on any
      * instance, then runs one after another, which is what keeps the session cap exact and a settings set whole.
-     * Empty when the user does not exist. It selects a constant rather than the id: in Spring AOT mode the query runs
-     * untyped, and the embedded H2 reports a UUID column as binary (RepositoryQueriesTest).
+     * Empty when the user does not exist. It selects a constant rather than the id, a type both drivers read alike
+     * (the embedded H2 reports a UUID column as binary; RepositoryQueriesTest).
      */
-    @Query(value = "SELECT 1 FROM users WHERE id = :id FOR UPDATE", nativeQuery = true)
+    @Query("SELECT 1 FROM users WHERE id = :id FOR UPDATE")
     Optional<Integer> lockById(UUID id);
-
-    boolean existsByUsername(String username);
 
     /** Compare-and-set, so a password changed meanwhile is never overwritten by an upgraded old one. */
     @Modifying
-    @Query("update User u set u.hashedPassword = :newHash where u.id = :id and u.hashedPassword = :oldHash")
+    @Query("UPDATE users SET hashed_password = :newHash WHERE id = :id AND hashed_password = :oldHash")
     int updatePasswordHash(UUID id, String oldHash, String newHash);
 
+    @Modifying
+    @Query("UPDATE users SET hashed_password = :hash WHERE id = :id")
+    int setPasswordHash(UUID id, String hash);
+
+    @Modifying
+    @Query("UPDATE users SET is_active = :active WHERE id = :id")
+    int setActive(UUID id, boolean active);
+
+    @Modifying
+    @Query("UPDATE users SET role = :role WHERE id = :id")
+    int setRole(UUID id, String role);
+
     /** Ends every access token issued to the user so far (they carry the old generation). */
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query("update User u set u.tokenGeneration = u.tokenGeneration + 1 where u.id = :id")
+    @Modifying
+    @Query("UPDATE users SET token_generation = token_generation + 1 WHERE id = :id")
     int bumpTokenGeneration(UUID id);
+
+    void deleteById(UUID id);
 }

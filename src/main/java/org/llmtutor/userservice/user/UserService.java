@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,7 +43,7 @@ public class UserService {
         }
         User user = new User(UUID.randomUUID(), username, hasher.hash(password), role, now());
         try {
-            return users.saveAndFlush(user);
+            return users.insert(user);
         } catch (DataIntegrityViolationException raced) {
             throw new UsernameTakenException(username);
         }
@@ -63,7 +62,7 @@ public class UserService {
     }
 
     public List<User> listByUsername() {
-        return users.findAll(Sort.by("username"));
+        return users.findAllByOrderByUsernameAsc();
     }
 
     /**
@@ -84,6 +83,22 @@ public class UserService {
         return users.updatePasswordHash(id, oldHash, newHash);
     }
 
+    /** Sets a new password hash, whatever the stored one is (an administrator's reset). */
+    @Transactional
+    public void setPasswordHash(UUID id, String hash) {
+        users.setPasswordHash(id, hash);
+    }
+
+    @Transactional
+    public void setActive(UUID id, boolean active) {
+        users.setActive(id, active);
+    }
+
+    @Transactional
+    public void setRole(UUID id, Role role) {
+        users.setRole(id, role.wireName());
+    }
+
     /** Ends every access token issued to the user so far (they carry the old generation). */
     @Transactional
     public int bumpTokenGeneration(UUID id) {
@@ -93,8 +108,7 @@ public class UserService {
     /** Deletes the user at once; their sessions, settings, quiz results and login sessions go with them (cascade). */
     @Transactional
     public void delete(User user) {
-        users.delete(user);
-        users.flush();
+        users.deleteById(user.getId());
     }
 
     private Instant now() {

@@ -1,37 +1,36 @@
 package org.llmtutor.userservice.auth.credential;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.Table;
 
-@Entity
-@Table(name = "service_credentials")
+@Table("service_credentials")
 public class ServiceCredential {
 
     @Id
+    @Column("id")
     private UUID id;
 
-    @Column(nullable = false)
+    @Column("name")
     private String name;
 
-    @Column(name = "token_hash", nullable = false, unique = true)
+    @Column("token_hash")
     private String tokenHash;
 
     // Space-separated wire names, e.g. "sessions:write quiz:write".
-    @Column(nullable = false)
+    @Column("scopes")
     private String scopes;
 
-    @Column(name = "created_at", nullable = false)
+    @Column("created_at")
     private Instant createdAt;
 
-    @Column(name = "revoked_at")
+    @Column("revoked_at")
     private Instant revokedAt;
 
     protected ServiceCredential() {}
@@ -71,9 +70,5 @@ public class ServiceCredential {
 
     public boolean isActive() {
         return revokedAt == null;
-    }
-
-    void revoke(Instant when) {
-        this.revokedAt = when;
     }
 }

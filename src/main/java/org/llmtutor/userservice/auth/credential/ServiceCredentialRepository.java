@@ -1,15 +1,24 @@
 package org.llmtutor.userservice.auth.credential;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.data.jpa.repository.JpaRepository;
+import org.llmtutor.userservice.common.AggregateInsert;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.Repository;
 
-interface ServiceCredentialRepository extends JpaRepository<ServiceCredential, UUID> {
+interface ServiceCredentialRepository extends Repository<ServiceCredential, UUID>, AggregateInsert<ServiceCredential> {
 
     Optional<ServiceCredential> findByTokenHashAndRevokedAtIsNull(String tokenHash);
 
     List<ServiceCredential> findByNameAndRevokedAtIsNull(String name);
 
     List<ServiceCredential> findAllByOrderByCreatedAtAsc();
+
+    /** Revokes every active credential of that name; returns how many. */
+    @Modifying
+    @Query("UPDATE service_credentials SET revoked_at = :now WHERE name = :name AND revoked_at IS NULL")
+    int revokeActive(String name, Instant now);
 }

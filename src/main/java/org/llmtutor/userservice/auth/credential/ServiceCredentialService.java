@@ -40,15 +40,13 @@ public class ServiceCredentialService {
         String token = OpaqueTokens.generate(TOKEN_PREFIX);
         ServiceCredential credential =
                 new ServiceCredential(UUID.randomUUID(), name, OpaqueTokens.hash(token), scopes, clock.instant());
-        return new Created(credentials.save(credential), token);
+        return new Created(credentials.insert(credential), token);
     }
 
     /** Revokes every active credential of that name; returns how many. */
     @Transactional
     public int revoke(String name) {
-        List<ServiceCredential> active = credentials.findByNameAndRevokedAtIsNull(name);
-        active.forEach(c -> c.revoke(clock.instant()));
-        return active.size();
+        return credentials.revokeActive(name, clock.instant());
     }
 
     /** Whether an active credential of that name exists. */

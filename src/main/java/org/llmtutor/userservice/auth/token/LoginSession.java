@@ -1,42 +1,38 @@
 package org.llmtutor.userservice.auth.token;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.Table;
 
 /** A refresh-token family: one device or browser that logged in, until it logs out, is ended or expires. */
-@Entity
-@Table(name = "login_sessions")
+@Table("login_sessions")
 public class LoginSession {
 
     @Id
+    @Column("id")
     private UUID id;
 
-    @Column(name = "user_id", nullable = false, updatable = false)
+    @Column("user_id")
     private UUID userId;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
+    @Column("created_at")
     private Instant createdAt;
 
-    @Column(name = "last_used_at", nullable = false)
+    @Column("last_used_at")
     private Instant lastUsedAt;
 
-    @Column(name = "expires_at", nullable = false, updatable = false)
+    @Column("expires_at")
     private Instant expiresAt;
 
-    @Column(name = "revoked_at")
+    @Column("revoked_at")
     private Instant revokedAt;
 
-    @Column(name = "revoke_reason")
-    private String revokeReason;
-
-    @Column(name = "user_agent", updatable = false)
+    @Column("user_agent")
     private String userAgent;
 
-    @Column(updatable = false)
+    @Column("ip")
     private String ip;
 
     protected LoginSession() {}
@@ -81,16 +77,5 @@ public class LoginSession {
 
     public boolean isActiveAt(Instant now) {
         return revokedAt == null && now.isBefore(expiresAt);
-    }
-
-    void touch(Instant now) {
-        this.lastUsedAt = now;
-    }
-
-    void revoke(Instant now, String reason) {
-        if (revokedAt == null) {
-            this.revokedAt = now;
-            this.revokeReason = reason;
-        }
     }
 }

@@ -1,28 +1,26 @@
 package org.llmtutor.userservice.auth.token;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.Table;
 
 /** One refresh token of a login session, known only by its hash; good for a single use. */
-@Entity
-@Table(name = "refresh_tokens")
+@Table("refresh_tokens")
 class RefreshToken {
 
     @Id
-    @Column(name = "token_hash")
+    @Column("token_hash")
     private String tokenHash;
 
-    @Column(name = "login_session_id", nullable = false, updatable = false)
+    @Column("login_session_id")
     private UUID loginSessionId;
 
-    @Column(name = "issued_at", nullable = false, updatable = false)
+    @Column("issued_at")
     private Instant issuedAt;
 
-    @Column(name = "used_at")
+    @Column("used_at")
     private Instant usedAt;
 
     protected RefreshToken() {}
@@ -39,9 +37,5 @@ class RefreshToken {
 
     Instant getUsedAt() {
         return usedAt;
-    }
-
-    void markUsed(Instant now) {
-        this.usedAt = now;
     }
 }

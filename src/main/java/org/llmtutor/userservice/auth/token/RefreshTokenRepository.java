@@ -1,15 +1,19 @@
 package org.llmtutor.userservice.auth.token;
 
-import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.Optional;
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
-import org.springframework.data.jpa.repository.Query;
+import org.llmtutor.userservice.common.AggregateInsert;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.Repository;
 
-interface RefreshTokenRepository extends JpaRepository<RefreshToken, String> {
+interface RefreshTokenRepository extends Repository<RefreshToken, String>, AggregateInsert<RefreshToken> {
 
     /** Locks the token so that two refreshes with it, on any instance, are decided one after the other. */
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select t from RefreshToken t where t.tokenHash = :hash")
+    @Query("SELECT * FROM refresh_tokens WHERE token_hash = :hash FOR UPDATE")
     Optional<RefreshToken> lockByHash(String hash);
+
+    @Modifying
+    @Query("UPDATE refresh_tokens SET used_at = :now WHERE token_hash = :hash")
+    int markUsed(String hash, Instant now);
 }

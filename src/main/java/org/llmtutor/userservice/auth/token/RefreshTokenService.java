@@ -61,7 +61,7 @@ public class RefreshTokenService {
     @Transactional
     public TokenPairResponse startLoginSession(User user, RequestOrigin origin) {
         Instant now = now();
-        LoginSession session = loginSessions.save(new LoginSession(
+        LoginSession session = loginSessions.insert(new LoginSession(
                 UUID.randomUUID(),
                 user.getId(),
                 now,
@@ -75,8 +75,8 @@ public class RefreshTokenService {
     @Transactional(noRollbackFor = InvalidRefreshTokenException.class)
     public TokenPairResponse refresh(String refreshToken, RequestOrigin origin) {
         Instant now = now();
-        RefreshToken token =
-                tokens.lockByHash(OpaqueTokens.hash(refreshToken)).orElseThrow(RefreshTokenService::invalid);
+        String hash = OpaqueTokens.hash(refreshToken);
+        RefreshToken token = tokens.lockByHash(hash).orElseThrow(RefreshTokenService::invalid);
         LoginSession session = loginSessions
                 .lockById(token.getLoginSessionId())
                 .filter(s -> s.isActiveAt(now))
@@ -86,7 +86,7 @@ public class RefreshTokenService {
         if (token.getUsedAt() != null) {
             if (Duration.between(token.getUsedAt(), now).compareTo(properties.refreshReuseGrace()) > 0) {
                 // Whoever holds the newer token of this family may be the thief or the victim: end it for both.
-                session.revoke(now, "refresh token reused");
+                loginSessions.revoke(session.getId(), now, "refresh token reused");
                 tokenState.loginSessionEnded(session.getId());
                 audit.record(
                         AuditEventType.REFRESH_REUSE,
@@ -99,9 +99,9 @@ public class RefreshTokenService {
                 throw invalid();
             }
         } else {
-            token.markUsed(now);
+            tokens.markUsed(hash, now);
         }
-        session.touch(now);
+        loginSessions.touch(session.getId(), now);
         return issue(user, session, now);
     }
 
@@ -118,7 +118,7 @@ public class RefreshTokenService {
                 .lockById(sessionId)
                 .filter(s -> s.getUserId().equals(userId) && s.isActiveAt(now))
                 .map(s -> {
-                    s.revoke(now, "ended by user");
+                    loginSessions.revoke(s.getId(), now, "ended by user");
                     tokenState.loginSessionEnded(s.getId());
                     return true;
                 })
@@ -127,7 +127,7 @@ public class RefreshTokenService {
 
     private TokenPairResponse issue(User user, LoginSession session, Instant now) {
         String refresh = OpaqueTokens.generate(PREFIX);
-        tokens.save(new RefreshToken(OpaqueTokens.hash(refresh), session.getId(), now));
+        tokens.insert(new RefreshToken(OpaqueTokens.hash(refresh), session.getId(), now));
         JwtService.IssuedToken access = jwt.issueAccessToken(user, session.getId());
         return new TokenPairResponse(
                 access.token(),

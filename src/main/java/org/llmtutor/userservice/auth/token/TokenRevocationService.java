@@ -51,7 +51,7 @@ public class TokenRevocationService {
             tokenState.tokenRevoked(token.tokenId());
         }
         if (token.loginSessionId() != null) {
-            loginSessions.lockById(token.loginSessionId()).ifPresent(s -> s.revoke(clock.instant(), "logout"));
+            loginSessions.revoke(token.loginSessionId(), clock.instant(), "logout");
             tokenState.loginSessionEnded(token.loginSessionId());
         }
         audit.record(AuditEventType.LOGOUT, token.userId(), token.username(), actor, origin, null);
