@@ -25,7 +25,7 @@ class ServeScriptTest {
             "-XX:+UseSerialGC",
             "-Xms32m",
             "-Xmx128m",
-            "-Xmn12m",
+            "-Xmn16m",
             "-XX:MaxMetaspaceSize=160m",
             "-Xss512k",
             "-XX:ReservedCodeCacheSize=64m",
