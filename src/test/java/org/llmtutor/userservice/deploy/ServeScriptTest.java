@@ -26,6 +26,8 @@ class ServeScriptTest {
             "-Xms32m",
             "-Xmx128m",
             "-Xmn16m",
+            "-XX:MinHeapFreeRatio=20",
+            "-XX:MaxHeapFreeRatio=40",
             "-XX:MaxMetaspaceSize=160m",
             "-Xss512k",
             "-XX:ReservedCodeCacheSize=64m",
