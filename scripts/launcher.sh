@@ -33,10 +33,12 @@ launcher_jar() {
     fi
 }
 
-# The major version of $java_bin from its `release` file (no JVM start), in $java_major; empty when unknown. The cache
-# key ($java_key) names the exact JVM build: a cache only fits the JVM that wrote it.
+# The major version of $java_bin from its `release` file (no JVM start), in $java_major, the whole version (17.0.15) in
+# $java_version; empty when unknown. The cache key ($java_key) names the exact JVM build: a cache only fits the JVM
+# that wrote it.
 launcher_java_version() {
     java_major=""
+    java_version=""
     java_key=""
     local real release version
     real=$(readlink -f "$(command -v "$java_bin" 2>/dev/null || echo "$java_bin")" 2>/dev/null) || return 0
@@ -46,7 +48,24 @@ launcher_java_version() {
     [[ -n "$version" ]] || return 0
     java_major=${version%%[.+-]*}
     [[ "$java_major" =~ ^[0-9]+$ ]] || { java_major=""; return 0; }
+    java_version=$version
     java_key="$version-$(printf '%s' "$real" | cksum | cut -d' ' -f1)"
+}
+
+# launcher_java_at_least <version>...: whether $java_version is at least the one given for its feature release (the
+# first number), or newer than every release given: `launcher_java_at_least 17.0.11 21.0.3` holds for 17.0.15, 21.0.3
+# and 23, not for 17.0.10, 20 or 21.0.2. False when the version is unknown.
+launcher_java_at_least() {
+    [[ -n "$java_version" ]] || return 1
+    local want newest=0
+    for want in "$@"; do
+        if [[ "${want%%.*}" == "$java_major" ]]; then
+            [[ "$(printf '%s\n' "$want" "$java_version" | sort -V | head -n 1)" == "$want" ]]
+            return
+        fi
+        ((${want%%.*} > newest)) && newest=${want%%.*}
+    done
+    ((java_major > newest))
 }
 
 # The unpacked layout to start from, in $layout_jar (empty when there is none and none can be made): the jar itself

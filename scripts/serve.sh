@@ -10,7 +10,8 @@
 # does this at build time). `scripts/serve.sh admin <command>` runs the admin CLI instead (scripts/admin.sh).
 #
 # Memory, sized for a small service; a deployment raises them through the environment (README, "Configuration"):
-#   JVM_MAX_HEAP (128m)  JVM_MAX_METASPACE (160m)  JVM_THREAD_STACK (512k)  JVM_CODE_CACHE (64m)
+#   JVM_MAX_HEAP (128m)  JVM_YOUNG_GEN (16m)  JVM_MAX_METASPACE (160m)  JVM_THREAD_STACK (512k)  JVM_CODE_CACHE (64m)
+#   JVM_NATIVE_TRIM (5000 ms)
 # JAVA_OPTS adds JVM options after these (and so overrides them).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -33,11 +34,20 @@ launcher_java_version
 launcher_layout
 
 # The serial collector: the least memory and no GC threads, and for a heap this size pauses of a few milliseconds.
-# The heap starts small and grows on demand (by default it would start at 1/64 of the machine's memory).
+# The heap starts small and grows on demand (by default it would start at 1/64 of the machine's memory). The young
+# generation is resident in full once used (every collection cycles through all of eden); the default third of the
+# heap (up to 42 MiB) holds nothing a request needs past its end. 12m saved 6 MiB idle and 14 after load but cost the
+# cheapest requests (/health with a token, 14,000 a second) about a tenth of their rate in young collections; 16m.
+# After a full collection the old generation is sized to keep MinHeapFreeRatio of it free (40 % by default), and what
+# a load promotes fills it to that size before the next one, all of it resident: 20 % (shrinking above 40 %) kept it
+# at 48 MiB instead of 66 after a minute's load, for one more full collection in it.
 jvm_flags=(
     -XX:+UseSerialGC
     -Xms32m
     "-Xmx${JVM_MAX_HEAP:-128m}"
+    "-Xmn${JVM_YOUNG_GEN:-16m}"
+    -XX:MinHeapFreeRatio=20
+    -XX:MaxHeapFreeRatio=40
     "-XX:MaxMetaspaceSize=${JVM_MAX_METASPACE:-160m}"
     "-Xss${JVM_THREAD_STACK:-512k}"
     "-XX:ReservedCodeCacheSize=${JVM_CODE_CACHE:-64m}"
@@ -52,6 +62,12 @@ if [[ "${SPRING_AOT:-on}" != off ]] && grep -q -a -F '__ApplicationContextInitia
 fi
 # glibc's malloc keeps an arena per thread that ever allocated; two are plenty for this service and keep the RSS flat.
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+# glibc also keeps what the JVM frees (the JIT compilers' scratch memory above all: 30 MiB after a start, more after a
+# load) rather than giving it back; the JVM trims it every JVM_NATIVE_TRIM milliseconds (0: never). JDK 17.0.11, 21.0.3,
+# 22.0.1 and newer know the option; an older JVM would refuse to start with it, so it goes without.
+if [[ "${JVM_NATIVE_TRIM:-5000}" != 0 ]] && launcher_java_at_least 17.0.11 21.0.3 22.0.1; then
+    jvm_flags+=("-XX:TrimNativeHeapInterval=${JVM_NATIVE_TRIM:-5000}")
+fi
 
 start_jar="${layout_jar:-$jar}"
 # The training run stops at the end of the context refresh, before the web server listens. Its flags are the service's

@@ -25,6 +25,9 @@ class ServeScriptTest {
             "-XX:+UseSerialGC",
             "-Xms32m",
             "-Xmx128m",
+            "-Xmn16m",
+            "-XX:MinHeapFreeRatio=20",
+            "-XX:MaxHeapFreeRatio=40",
             "-XX:MaxMetaspaceSize=160m",
             "-Xss512k",
             "-XX:ReservedCodeCacheSize=64m",
@@ -62,6 +65,30 @@ class ServeScriptTest {
         assertThat(r.out().lines())
                 .contains("-Xmx512m", "-XX:MaxMetaspaceSize=256m", "-Xss1m", "-XX:ReservedCodeCacheSize=128m")
                 .endsWith("-Dx=y", "-Xmx600m", "-jar", jar.toString());
+    }
+
+    @Test
+    void nativeHeapTrimOnlyOnAJvmThatKnowsTheOption() throws Exception {
+        Path jar = Files.writeString(dir.resolve("app.jar"), "");
+
+        Run recent =
+                run(Map.of("APP_JAR", jar.toString(), "JAVA", fakeJdk("17.0.15").toString()));
+        Run raised =
+                run(Map.of("APP_JAR", jar.toString(), "JAVA", fakeJdk("25").toString(), "JVM_NATIVE_TRIM", "20000"));
+        Run off =
+                run(Map.of("APP_JAR", jar.toString(), "JAVA", fakeJdk("21.0.5").toString(), "JVM_NATIVE_TRIM", "0"));
+        // Older JVMs refuse to start with an option they do not know.
+        Run old17 =
+                run(Map.of("APP_JAR", jar.toString(), "JAVA", fakeJdk("17.0.10").toString()));
+        Run old21 =
+                run(Map.of("APP_JAR", jar.toString(), "JAVA", fakeJdk("21.0.2").toString()));
+
+        assertThat(recent.out().lines()).contains("-XX:TrimNativeHeapInterval=5000");
+        assertThat(raised.out().lines()).contains("-XX:TrimNativeHeapInterval=20000");
+        for (Run r : List.of(off, old17, old21)) {
+            assertThat(r.code()).isZero();
+            assertThat(r.out().lines()).noneMatch(line -> line.startsWith("-XX:TrimNativeHeapInterval"));
+        }
     }
 
     @Test
@@ -169,6 +196,16 @@ class ServeScriptTest {
                 done
                 printf '%%s\\n' "$@"
                 """.formatted(dir.resolve("training.log"), trainingFails ? "exit 1" : ""));
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwx------"));
+        return java;
+    }
+
+    /** A stand-in JDK of the given version ({@code release} file) whose {@code java} prints its arguments. */
+    private Path fakeJdk(String version) throws IOException {
+        Path home =
+                Files.createDirectories(dir.resolve("jdk-" + version + "/bin")).getParent();
+        Files.writeString(home.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
+        Path java = Files.writeString(home.resolve("bin/java"), "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwx------"));
         return java;
     }
