@@ -18,4 +18,9 @@ public enum Role {
     public static Optional<Role> fromWireName(String value) {
         return Arrays.stream(values()).filter(r -> r.wireName().equals(value)).findFirst();
     }
+
+    /** A role as the users table holds it; one the service does not know (hand-edited legacy data) is the least. */
+    public static Role fromStored(String value) {
+        return fromWireName(value).orElse(USER);
+    }
 }

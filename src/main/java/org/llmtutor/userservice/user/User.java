@@ -78,7 +78,6 @@ public class User {
     }
 
     public Role getRole() {
-        // A role the service does not know (hand-edited legacy data) gets the least privilege.
-        return role == null ? null : Role.fromWireName(role).orElse(Role.USER);
+        return role == null ? null : Role.fromStored(role);
     }
 }

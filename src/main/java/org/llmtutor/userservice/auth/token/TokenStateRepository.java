@@ -23,8 +23,7 @@ class TokenStateRepository {
                 .query((rs, n) -> new TokenStateCache.UserState(
                         id,
                         rs.getString(1),
-                        // As RoleConverter: a role the service does not know gets the least privilege.
-                        Role.fromWireName(rs.getString(2)).orElse(Role.USER),
+                        Role.fromStored(rs.getString(2)),
                         rs.getBoolean(3),
                         rs.getInt(4),
                         rs.getInt(5)))
