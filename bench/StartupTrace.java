@@ -87,6 +87,27 @@ public class StartupTrace {
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .filter(e -> e.getValue() >= 5)
                 .forEach(e -> System.out.printf("  %6d  %s%n", e.getValue(), e.getKey()));
+        String pattern = System.getenv("STARTUP_BEANS");
+        if (pattern != null && !pattern.isBlank()) {
+            System.out.printf("%nbeans matching %s, each with the beans whose creation asked for it:%n", pattern);
+            java.util.regex.Pattern wanted = java.util.regex.Pattern.compile(pattern);
+            for (TimelineEvent event : events) {
+                StartupStep step = event.getStartupStep();
+                String bean = tag(step, "beanName");
+                if (step.getName().equals("spring.beans.instantiate")
+                        && (wanted.matcher(bean).find() || wanted.matcher(tag(step, "beanType")).find())) {
+                    StringBuilder chain = new StringBuilder(bean);
+                    for (Long parent = step.getParentId(); parent != null && byId.containsKey(parent); ) {
+                        StartupStep up = byId.get(parent).getStartupStep();
+                        if (up.getName().equals("spring.beans.instantiate")) {
+                            chain.append(" <- ").append(tag(up, "beanName"));
+                        }
+                        parent = up.getParentId();
+                    }
+                    System.out.printf("  %6d  %s%n", event.getDuration().toMillis(), chain);
+                }
+            }
+        }
         System.exit(0);
     }
 

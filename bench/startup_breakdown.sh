@@ -9,7 +9,8 @@
 # folder. JAVA picks the JVM (default: java on PATH). Port 18149 unless --server.port is given. Runs without the
 # class cache, so it shows the application's own work; bench/footprint.sh measures the launcher with it. Like
 # scripts/serve.sh it starts in Spring AOT mode when the jar was built with it (SPRING_AOT=off: the ordinary way);
-# JAVA_OPTS adds JVM options.
+# JAVA_OPTS adds JVM options. STARTUP_BEANS=<regex> also lists the beans whose name or type matches, each with the chain
+# of beans whose creation asked for it (why a bean is created at start).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=${APP_JAR:-$(ls target/user-service-*.jar 2>/dev/null | grep -v original | head -n 1 || true)}
