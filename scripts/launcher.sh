@@ -97,31 +97,6 @@ launcher_layout() {
     layout_jar=$(ls "$layout"/*.jar 2>/dev/null | head -n 1)
 }
 
-# A TCP port on 127.0.0.1 that nothing listens on, printed (for a training run); fails when none is found.
-launcher_free_port() {
-    local port tries
-    for ((tries = 0; tries < 50; tries++)); do
-        port=$((20000 + RANDOM % 30000))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            echo "$port"
-            return 0
-        fi
-    done
-    return 1
-}
-
-# launcher_http_get <port> <path> [header]: the status code of a GET to 127.0.0.1:<port><path>, printed; bash's own
-# /dev/tcp, so that the launcher needs no HTTP client. Gives up after 5 s.
-launcher_http_get() {
-    local port=$1 path=$2 extra="" line=""
-    [[ -z "${3:-}" ]] || extra="$3"$'\r\n'
-    exec 3<>"/dev/tcp/127.0.0.1/$port" 2>/dev/null || return 1
-    printf 'GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\n%sConnection: close\r\n\r\n' "$path" "$extra" >&3
-    IFS=' ' read -r -t 5 _ line _ <&3 || true
-    exec 3<&- 3>&-
-    echo "$line"
-}
-
 # launcher_cache <name> <training function>: the JVM options that start from the cache <name> (in the array
 # cache_opts), building it first when it is missing and the layout is writable. The training function gets the JVM
 # option that records the cache as its argument; it should run the application as far as a start goes, then exit.

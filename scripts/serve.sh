@@ -5,9 +5,9 @@
 #
 # The jar: $APP_JAR, else /app/app.jar (the image), else the newest target/user-service-*.jar. A packaged jar is
 # unpacked once beside itself (<jar>.layout/), and the first start builds the JVM's class cache there in a training
-# run (the service started on a free local port, asked a few harmless requests, then stopped); every later start of the same jar on the same
-# JVM starts from it (see scripts/launcher.sh). `scripts/serve.sh --prepare [args]` builds it and exits (the image
-# does this at build time). `scripts/serve.sh admin <command>` runs the admin CLI instead (scripts/admin.sh).
+# run (the service started on a free local port, sending itself a few harmless requests, then stopped); every later
+# start of the same jar on the same JVM starts from it (see scripts/launcher.sh). `scripts/serve.sh --prepare [args]`
+# builds it and exits (the image does this at build time). `scripts/serve.sh admin <command>` runs the admin CLI instead (scripts/admin.sh).
 #
 # Memory, sized for a small service; a deployment raises them through the environment (README, "Configuration"):
 #   JVM_MAX_HEAP (128m)  JVM_YOUNG_GEN (16m)  JVM_MAX_METASPACE (160m)  JVM_THREAD_STACK (512k)  JVM_CODE_CACHE (64m)
@@ -70,37 +70,18 @@ if [[ "${JVM_NATIVE_TRIM:-5000}" != 0 ]] && launcher_java_at_least 17.0.11 21.0.
 fi
 
 start_jar="${layout_jar:-$jar}"
-# The training run is a whole start: the service comes up on a free local port with the configured database, answers
-# a few requests that read nothing and change nothing (the health probes, a token check that fails, an unknown path),
-# and is stopped; the cache then holds what the web server's start and a request's path load too, not only the
-# context. Its flags are the service's without the metaspace cap: JDK 25 sizes the buffer it writes the AOT cache into
-# from that cap, and 160m is too small for the cache of this application (the cap still holds for every start from it).
+# The training run is a whole start: the service comes up on a free local port with the configured database, sends
+# itself a few requests that read and change nothing, and exits (app.training-run, see TrainingRun), so that the cache
+# also holds what the web server's start and a request's path load. Its flags are the service's without the metaspace
+# cap: JDK 25 sizes the buffer it writes the AOT cache into from that cap, and 160m is too small for the cache of this
+# application (the cap still holds for every start from the cache).
 train() {
-    local flag training_flags=() port pid status=0 ready=false tries
+    local flag training_flags=()
     for flag in "${jvm_flags[@]}"; do
         [[ "$flag" == -XX:MaxMetaspaceSize=* ]] || training_flags+=("$flag")
     done
-    port=$(launcher_free_port) || return 1
-    "$java_bin" "${training_flags[@]}" "$1" -jar "$start_jar" --server.port="$port" --server.address=127.0.0.1 &
-    pid=$!
-    for ((tries = 0; tries < 3000; tries++)); do
-        kill -0 "$pid" 2>/dev/null || break
-        if [[ "$(launcher_http_get "$port" /health)" == 200 ]]; then
-            ready=true
-            break
-        fi
-        sleep 0.1
-    done
-    if [[ "$ready" == true ]]; then
-        launcher_http_get "$port" /actuator/health/readiness >/dev/null
-        launcher_http_get "$port" /auth/me "Authorization: Bearer training.not.a-token" >/dev/null
-        launcher_http_get "$port" /training/unknown >/dev/null
-        launcher_http_get "$port" /health >/dev/null
-        kill -TERM "$pid" 2>/dev/null
-    fi
-    wait "$pid" || status=$?
-    # Stopped by its SIGTERM (143) is how a good training run ends.
-    [[ "$ready" == true && ("$status" == 0 || "$status" == 143) ]]
+    "$java_bin" "${training_flags[@]}" "$1" -Dapp.training-run=true -Dserver.port=0 -Dserver.address=127.0.0.1 \
+        -jar "$start_jar"
 }
 launcher_cache server train
 

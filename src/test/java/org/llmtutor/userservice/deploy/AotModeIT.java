@@ -108,6 +108,47 @@ class AotModeIT {
     }
 
     /**
+     * scripts/serve.sh --prepare, as the image's build runs it: the training run is a whole start of the AOT server on
+     * a port of its own, which asks itself a few harmless questions and exits; the cache it leaves is used.
+     */
+    @Test
+    void theTrainingRunStartsTheServerAsksItselfAndLeavesTheClassCache() throws Exception {
+        Path app = Files.createDirectories(dir.resolve("app"));
+        Path copy = Files.copy(jar, app.resolve("app.jar"));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "APP_JAR",
+                copy.toString(),
+                "USER_SERVICE_DATA_DIR",
+                dir.resolve("data").toString()));
+        ProcessBuilder builder = Server.builder(List.of("bash", "scripts/serve.sh", "--prepare"), env)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("prepare.log").toFile());
+        builder.environment().remove("JVM_CACHE");
+        Process process = builder.start();
+        process.getOutputStream().close();
+        assertThat(process.waitFor(300, TimeUnit.SECONDS))
+                .as("prepare finished")
+                .isTrue();
+        String prepared = Files.readString(dir.resolve("prepare.log"));
+        assertThat(process.exitValue()).as(prepared).isZero();
+        assertThat(prepared).doesNotContain("no class cache");
+
+        // A packaged jar is unpacked once beside itself; the cache goes with the unpacked layout.
+        Path cache = app.resolve("app.layout/jvm-cache");
+        String training = Files.readString(cache.resolve("server-training.log"));
+        assertThat(training)
+                .contains("Starting AOT-processed UserServiceApplication")
+                .contains("training run: GET /health answered 200")
+                .contains("training run: GET /actuator/health/readiness answered 200")
+                .contains("training run: GET /auth/me answered 401");
+        try (Stream<Path> files = Files.list(cache)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .anyMatch(name -> name.matches("server-.*\\.(jsa|aot)"))
+                    .anyMatch(name -> name.matches("cli-.*\\.(jsa|aot)"));
+        }
+    }
+
+    /**
      * Login, the caller, XP, quiz results and their statistics, settings, chat sessions, a refresh and a logout: the
      * user's id.
      */

@@ -137,7 +137,7 @@ class ServeScriptTest {
         List<String> training = Files.readAllLines(dir.resolve("training.log"));
         assertThat(training).hasSize(1);
         assertThat(training.get(0))
-                .contains("-Xmx128m", "-XX:AOTCacheOutput=", "-Dspring.context.exit=onRefresh")
+                .contains("-Xmx128m", "-XX:AOTCacheOutput=", "-Dapp.training-run=true", "-Dserver.port=0")
                 .doesNotContain("MaxMetaspaceSize", "--server.port")
                 .endsWith("-jar " + jar);
         for (Run start : List.of(first, second)) {
