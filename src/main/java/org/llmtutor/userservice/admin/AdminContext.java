@@ -8,11 +8,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import org.llmtutor.userservice.common.SchemaMigration;
 import org.springframework.aot.AotDetector;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.SpringProperties;
 import org.springframework.core.env.StandardEnvironment;
@@ -69,7 +69,7 @@ final class AdminContext implements AutoCloseable {
 
     /**
      * The application with the service's own configuration and database, but no web server. Lazy, so that a command
-     * builds only what it uses (no signing key, no security chain); Flyway is asked for explicitly so that every
+     * builds only what it uses (no signing key, no security chain); the schema migration is asked for explicitly so that every
      * command runs on a migrated schema. Logging goes to stderr and is off unless LOGGING_LEVEL_ROOT says otherwise,
      * keeping stdout for the command's own output.
      */
@@ -93,7 +93,7 @@ final class AdminContext implements AutoCloseable {
                 .logStartupInfo(false)
                 .properties("logging.config=classpath:admin-logback.xml")
                 .run();
-        context.getBeanProvider(FlywayMigrationInitializer.class).ifAvailable(migrated -> {});
+        context.getBean(SchemaMigration.class);
         return context;
     }
 }

@@ -2,6 +2,7 @@ package org.llmtutor.userservice.admin;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.llmtutor.userservice.common.SchemaMigration;
 import picocli.CommandLine.Command;
 
 /**
@@ -14,7 +15,7 @@ final class MigrateCommand extends AdminCommand {
 
     @Override
     int run(AdminContext ctx) {
-        Flyway flyway = ctx.bean(Flyway.class);
+        Flyway flyway = ctx.bean(SchemaMigration.class).flyway();
         flyway.migrate();
         MigrationInfo current = flyway.info().current();
         ctx.out()

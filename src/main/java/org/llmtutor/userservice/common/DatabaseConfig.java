@@ -4,10 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfig {
@@ -28,25 +26,6 @@ class DatabaseConfig {
             // Seconds for the whole connection set-up (TCP, TLS, authentication): a black hole accepts TCP and then
             // never answers the start-up message.
             "loginTimeout", "2");
-
-    /** The few type names PostgreSQL and the embedded H2 spell differently; the migrations use these placeholders. */
-    @Bean
-    FlywayConfigurationCustomizer dialectPlaceholders(Environment env) {
-        String url = env.getRequiredProperty("spring.datasource.url");
-        boolean h2 = EmbeddedDatabase.isEmbedded(url);
-        return flyway -> {
-            flyway.placeholders(Map.of(
-                    "json_type", h2 ? "JSON" : "JSONB", "uuid_default", h2 ? "RANDOM_UUID()" : "gen_random_uuid()"));
-            if (!h2) {
-                // Migrations get their own connection without the request path's read timeout: adopting a large
-                // legacy database may build an index for longer than a second.
-                flyway.dataSource(
-                        url,
-                        env.getProperty("spring.datasource.username"),
-                        env.getProperty("spring.datasource.password"));
-            }
-        };
-    }
 
     @Bean
     static BeanPostProcessor postgresTimeouts(ObjectProvider<DatabaseOutage> outage) {
