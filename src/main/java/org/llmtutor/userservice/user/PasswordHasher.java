@@ -20,17 +20,16 @@ public class PasswordHasher {
 
     private final PasswordEncoder encoder;
     private final HashingPool pool;
-    private final String decoyPassword;
-    // A hash of a random secret, verified whenever there is no real hash to verify against. Made on first need rather
-    // than at start, where one hash at the production cost is a good part of the start-up time.
-    private volatile String decoyHash;
+    // A random secret and its hash, verified whenever there is no real hash to verify against. Made on first need
+    // rather than at start, where one hash at the production cost (and seeding a SecureRandom) is a good part of the
+    // start-up time.
+    private volatile Decoy decoy;
+
+    private record Decoy(String password, String hash) {}
 
     public PasswordHasher(PasswordEncoder encoder, HashingPool pool) {
         this.encoder = encoder;
         this.pool = pool;
-        byte[] random = new byte[24];
-        new SecureRandom().nextBytes(random);
-        this.decoyPassword = HexFormat.of().formatHex(random);
     }
 
     public String hash(String password) {
@@ -60,7 +59,10 @@ public class PasswordHasher {
 
     /** Spends the time of one verification without checking anything (used where the outcome is already known). */
     public void spendVerificationTime() {
-        pool.run(() -> encoder.matches(decoyPassword, decoyHash()));
+        pool.run(() -> {
+            Decoy spent = decoy();
+            return encoder.matches(spent.password(), spent.hash());
+        });
     }
 
     /** Refuses at once, before any other work, when a check queued now would wait longer than allowed. */
@@ -68,16 +70,19 @@ public class PasswordHasher {
         pool.requireCapacity();
     }
 
-    private String decoyHash() {
-        String hash = decoyHash;
-        if (hash == null) {
-            // Two first callers at once may both hash; either result is as good. The time seeds the pool's estimate.
+    private Decoy decoy() {
+        Decoy made = decoy;
+        if (made == null) {
+            // Two first callers at once may both make one; either is as good. The time seeds the pool's estimate.
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            String password = HexFormat.of().formatHex(random);
             long start = System.nanoTime();
-            hash = encoder.encode(decoyPassword);
+            made = new Decoy(password, encoder.encode(password));
             pool.calibrate(Duration.ofNanos(System.nanoTime() - start));
-            decoyHash = hash;
+            decoy = made;
         }
-        return hash;
+        return made;
     }
 
     public boolean needsRehash(String storedHash) {
