@@ -69,9 +69,9 @@ final class AdminContext implements AutoCloseable {
 
     /**
      * The application with the service's own configuration and database, but no web server. Lazy, so that a command
-     * builds only what it uses (no signing key, no security chain); the schema migration is asked for explicitly so that every
-     * command runs on a migrated schema. Logging goes to stderr and is off unless LOGGING_LEVEL_ROOT says otherwise,
-     * keeping stdout for the command's own output.
+     * builds only what it uses (no signing key, no security chain); the schema migration is asked for explicitly so
+     * that every command runs on a migrated schema. Logging goes to stderr and is off unless LOGGING_LEVEL_ROOT says
+     * otherwise, keeping stdout for the command's own output.
      */
     private static ConfigurableApplicationContext start(Class<?> application, Map<String, String> env) {
         // The jar's Spring AOT code describes the server's context (web beans included, conditions decided for a web
