@@ -7,7 +7,8 @@
 # unpacked once beside itself (<jar>.layout/), and the first start builds the JVM's class cache there in a training
 # run (the service started on a free local port, sending itself a few harmless requests, then stopped); every later
 # start of the same jar on the same JVM starts from it (see scripts/launcher.sh). `scripts/serve.sh --prepare [args]`
-# builds it and exits (the image does this at build time). `scripts/serve.sh admin <command>` runs the admin CLI instead (scripts/admin.sh).
+# builds it and exits (the image does this at build time). `scripts/serve.sh admin <command>` runs the admin CLI
+# instead (scripts/admin.sh).
 #
 # Memory, sized for a small service; a deployment raises them through the environment (README, "Configuration"):
 #   JVM_MAX_HEAP (128m)  JVM_YOUNG_GEN (16m)  JVM_MAX_METASPACE (160m)  JVM_THREAD_STACK (512k)  JVM_CODE_CACHE (64m)

@@ -2,6 +2,7 @@ package org.llmtutor.userservice.common;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -78,7 +79,8 @@ public class SchemaMigration implements InitializingBean {
     public Flyway flyway() {
         boolean h2 = EmbeddedDatabase.isEmbedded(url);
         FluentConfiguration config = Flyway.configure(SchemaMigration.class.getClassLoader())
-                .locations(locations())
+                .locations(
+                        Arrays.stream(roots()).map(root -> "classpath:" + root).toArray(String[]::new))
                 // Version 0 makes V1 run even on an adopted Python-era database; V1 only creates what is missing.
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
@@ -94,13 +96,12 @@ public class SchemaMigration implements InitializingBean {
         return (h2 ? config.dataSource(dataSource) : config.dataSource(url, username, password)).load();
     }
 
-    private String[] locations() {
+    /** The classpath folders of this build's migrations, for this database. */
+    private String[] roots() {
         String vendor = DatabaseDriver.fromJdbcUrl(url).getId();
-        String[] locations = new String[LOCATIONS.length];
-        for (int i = 0; i < LOCATIONS.length; i++) {
-            locations[i] = "classpath:" + LOCATIONS[i].replace("{vendor}", vendor);
-        }
-        return locations;
+        return Arrays.stream(LOCATIONS)
+                .map(root -> root.replace("{vendor}", vendor))
+                .toArray(String[]::new);
     }
 
     /**
@@ -112,8 +113,7 @@ public class SchemaMigration implements InitializingBean {
                 new PathMatchingResourcePatternResolver(SchemaMigration.class.getClassLoader());
         Set<MigrationVersion> versions = new TreeSet<>();
         try {
-            for (String location : locations()) {
-                String root = location.substring("classpath:".length());
+            for (String root : roots()) {
                 for (Resource resource : resolver.getResources("classpath*:" + root + "/**/*")) {
                     String name = resource.getFilename();
                     if (name == null || name.isEmpty() || !resource.isReadable()) {

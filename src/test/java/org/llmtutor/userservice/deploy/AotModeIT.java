@@ -113,8 +113,7 @@ class AotModeIT {
      */
     @Test
     void theTrainingRunStartsTheServerAsksItselfAndLeavesTheClassCache() throws Exception {
-        Path app = Files.createDirectories(dir.resolve("app"));
-        Path copy = Files.copy(jar, app.resolve("app.jar"));
+        Path copy = copyOfJar(dir);
         Map<String, String> env = new HashMap<>(Map.of(
                 "APP_JAR",
                 copy.toString(),
@@ -134,7 +133,7 @@ class AotModeIT {
         assertThat(prepared).doesNotContain("no class cache");
 
         // A packaged jar is unpacked once beside itself; the cache goes with the unpacked layout.
-        Path cache = app.resolve("app.layout/jvm-cache");
+        Path cache = copy.resolveSibling("app.layout/jvm-cache");
         String training = Files.readString(cache.resolve("server-training.log"));
         assertThat(training)
                 .contains("Starting AOT-processed UserServiceApplication")
@@ -238,12 +237,16 @@ class AotModeIT {
         return process.exitValue();
     }
 
+    /** A copy of the packaged jar in dir/app: the scripts unpack it beside itself, so each test gets its own layout. */
+    private static Path copyOfJar(Path dir) throws IOException {
+        return Files.copy(jar, Files.createDirectories(dir.resolve("app")).resolve("app.jar"));
+    }
+
     /** scripts/serve.sh on a copy of the packaged jar (its unpacked layout goes beside the copy), on a free port. */
     private record Server(Process process, Path log, int port) implements AutoCloseable {
 
         static Server start(Path dir, Map<String, String> env) throws IOException, InterruptedException {
-            Path app = Files.createDirectories(dir.resolve("app"));
-            Path copy = Files.copy(jar, app.resolve("app.jar"));
+            Path copy = copyOfJar(dir);
             Path log = dir.resolve("server.log");
             // The admin CLI runs the same copy.
             env.put("APP_JAR", copy.toString());
