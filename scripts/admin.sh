@@ -7,7 +7,9 @@
 # command builds the CLI's cache with a training run of `admin migrate` (which every command does anyway).
 # `scripts/admin.sh --prepare` only builds it.
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# Without running dirname: see launcher.sh.
+here=${BASH_SOURCE[0]%/*}
+[[ "$here" != "${BASH_SOURCE[0]}" ]] || here=.
 # shellcheck source=launcher.sh
 source "$here/launcher.sh"
 launcher_java

@@ -4,6 +4,18 @@
 #   JDK 25 and newer: the AOT cache (JEP 483/514/515: classes loaded and linked, method profiles) -XX:AOTCache
 #   JDK 17 to 24:     a dynamic CDS archive (classes parsed and verified) -XX:SharedArchiveFile
 # JVM_CACHE=off turns the cache off; JAVA picks the java binary (else $JAVA_HOME/bin/java, else java on PATH).
+# It runs before every start and every admin command, where each program it starts costs a few milliseconds (about
+# 7 ms per dirname or sed on a 2-core machine): it uses the shell's own means and starts only readlink (for java's
+# home) on the way to the JVM, more only when it unpacks a jar or builds a cache.
+
+# The directory $1 as an absolute path without symlinks or "..", in $REPLY (1 when it is no directory), by the
+# shell's own cd and back.
+launcher_directory() {
+    REPLY=""
+    builtin cd -P -- "$1" 2>/dev/null || return 1
+    REPLY=$PWD
+    builtin cd -- "$OLDPWD"
+}
 
 # The java binary, in $java_bin.
 launcher_java() {
@@ -22,9 +34,12 @@ launcher_jar() {
         if [[ -f /app/app.jar ]]; then
             jar=/app/app.jar
         else
-            local repo
-            repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-            jar="$(ls -t "$repo"/target/user-service-*.jar 2>/dev/null | grep -v '\.original$' | head -n 1 || true)"
+            local candidate
+            if launcher_directory "${BASH_SOURCE[0]%/*}/../target"; then
+                for candidate in "$REPLY"/user-service-*.jar; do
+                    [[ -f "$candidate" && (-z "$jar" || "$candidate" -nt "$jar") ]] && jar=$candidate
+                done
+            fi
         fi
     fi
     if [[ -z "$jar" || ! -f "$jar" ]]; then
@@ -34,22 +49,32 @@ launcher_jar() {
 }
 
 # The major version of $java_bin from its `release` file (no JVM start), in $java_major, the whole version (17.0.15) in
-# $java_version; empty when unknown. The cache key ($java_key) names the exact JVM build: a cache only fits the JVM
-# that wrote it.
+# $java_version; empty when unknown. The cache key ($java_key) names the exact JVM build, its version and where it is
+# installed: a cache only fits the JVM that wrote it.
 launcher_java_version() {
     java_major=""
     java_version=""
     java_key=""
-    local real release version
-    real=$(readlink -f "$(command -v "$java_bin" 2>/dev/null || echo "$java_bin")" 2>/dev/null) || return 0
-    release="$(dirname "$(dirname "$real")")/release"
-    [[ -f "$release" ]] || return 0
-    version=$(sed -n 's/^JAVA_VERSION="\([^"]*\)"/\1/p' "$release")
+    local path=$java_bin real home line version=""
+    if [[ "$path" != */* ]]; then
+        hash "$path" 2>/dev/null || return 0
+        path=${BASH_CMDS[$path]}
+    fi
+    real=$(readlink -f -- "$path" 2>/dev/null) || return 0
+    home=${real%/*/*}
+    [[ -f "$home/release" ]] || return 0
+    while IFS= read -r line || [[ -n "$line" ]]; do
+        if [[ "$line" =~ ^JAVA_VERSION=\"([^\"]*)\" ]]; then
+            version=${BASH_REMATCH[1]}
+            break
+        fi
+    done <"$home/release"
     [[ -n "$version" ]] || return 0
     java_major=${version%%[.+-]*}
     [[ "$java_major" =~ ^[0-9]+$ ]] || { java_major=""; return 0; }
     java_version=$version
-    java_key="$version-$(printf '%s' "$real" | cksum | cut -d' ' -f1)"
+    home=${home#/}
+    java_key="$version-${home//[^A-Za-z0-9._-]/_}"
 }
 
 # launcher_java_at_least <version>...: whether $java_version is at least the one given for its feature release (the
@@ -60,7 +85,7 @@ launcher_java_at_least() {
     local want newest=0
     for want in "$@"; do
         if [[ "${want%%.*}" == "$java_major" ]]; then
-            [[ "$(printf '%s\n' "$want" "$java_version" | sort -V | head -n 1)" == "$want" ]]
+            launcher_version_at_least "$java_version" "$want"
             return
         fi
         ((${want%%.*} > newest)) && newest=${want%%.*}
@@ -68,20 +93,36 @@ launcher_java_at_least() {
     ((java_major > newest))
 }
 
+# launcher_version_at_least <version> <minimum>: dotted numbers compared number by number (17.0.15 >= 17.0.9); a
+# build suffix (+6, -ea) is ignored and a missing number counts as 0.
+launcher_version_at_least() {
+    local -a have want
+    IFS=. read -r -a have <<<"${1%%[+-]*}"
+    IFS=. read -r -a want <<<"${2%%[+-]*}"
+    local i a b
+    for ((i = 0; i < ${#have[@]} || i < ${#want[@]}; i++)); do
+        a=${have[i]:-0} b=${want[i]:-0}
+        [[ "$a" =~ ^[0-9]+$ && "$b" =~ ^[0-9]+$ ]] || return 1
+        ((10#$a == 10#$b)) || return $((10#$a < 10#$b))
+    done
+    return 0
+}
+
 # The unpacked layout to start from, in $layout_jar (empty when there is none and none can be made): the jar itself
 # when it already is one (its libraries in lib/ beside it, as in the image), else <jar without .jar>.layout/, unpacked
-# again whenever the jar changes.
+# again whenever the jar changes: the layout's file `source` names the jar and carries its modification time (to the
+# nanosecond), which a rebuilt or replaced jar does not share.
 launcher_layout() {
     layout_jar=""
-    local dir
-    dir=$(dirname "$jar")
+    local dir=${jar%/*}
+    [[ "$dir" != "$jar" ]] || dir=.
     if [[ -d "$dir/lib" ]]; then
         layout_jar="$jar"
         return 0
     fi
-    local layout="${jar%.jar}.layout" stamp
-    stamp="$(stat -c '%s %Y' "$jar") $(readlink -f "$jar")"
-    if [[ ! -f "$layout/source" || "$(cat "$layout/source")" != "$stamp" ]]; then
+    local layout="${jar%.jar}.layout" source=""
+    [[ -f "$layout/source" ]] && IFS= read -r source <"$layout/source"
+    if [[ "$source" != "$jar" || "$jar" -nt "$layout/source" || "$jar" -ot "$layout/source" ]]; then
         [[ -w "$dir" ]] || return 0
         local tmp="$layout.$$.tmp"
         rm -rf "$tmp"
@@ -90,11 +131,15 @@ launcher_layout() {
             rm -rf "$tmp"
             return 0
         fi
-        printf '%s\n' "$stamp" >"$tmp/source"
+        printf '%s\n' "$jar" >"$tmp/source"
+        touch -r "$jar" "$tmp/source"
         rm -rf "$layout"
         mv -T "$tmp" "$layout" 2>/dev/null || rm -rf "$tmp"
     fi
-    layout_jar=$(ls "$layout"/*.jar 2>/dev/null | head -n 1)
+    local candidate
+    for candidate in "$layout"/*.jar; do
+        [[ -f "$candidate" ]] && layout_jar=$candidate && break
+    done
 }
 
 # launcher_cache <name> <training function>: the JVM options that start from the cache <name> (in the array
@@ -104,8 +149,7 @@ launcher_cache() {
     cache_opts=()
     local name=$1 train=$2
     [[ "${JVM_CACHE:-on}" != off && -n "$layout_jar" && -n "$java_key" && "$java_major" -ge 17 ]] || return 0
-    local dir
-    dir="$(dirname "$layout_jar")/jvm-cache"
+    local dir="${layout_jar%/*}/jvm-cache"
     local record use file
     if [[ "$java_major" -ge 25 ]]; then
         file="$dir/$name-$java_key.aot" record="-XX:AOTCacheOutput=" use="-XX:AOTCache="
@@ -115,7 +159,7 @@ launcher_cache() {
     # A training run that failed once for this jar and JVM is not repeated at every start (it costs a whole start).
     [[ -f "$file.failed" ]] && return 0
     if [[ ! -f "$file" ]]; then
-        mkdir -p "$dir" 2>/dev/null || true
+        [[ -d "$dir" ]] || mkdir -p "$dir" 2>/dev/null || true
         [[ -w "$dir" ]] || return 0
         local tmp="$dir/$name.$$.tmp"
         [[ "${launcher_quiet:-false}" == true ]] \

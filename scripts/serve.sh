@@ -15,7 +15,9 @@
 #   JVM_NATIVE_TRIM (5000 ms)
 # JAVA_OPTS adds JVM options after these (and so overrides them).
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# Without running dirname: see launcher.sh.
+here=${BASH_SOURCE[0]%/*}
+[[ "$here" != "${BASH_SOURCE[0]}" ]] || here=.
 
 if [[ "${1:-}" == admin ]]; then
     shift

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,6 +168,27 @@ class ServeScriptTest {
         }
     }
 
+    @Test
+    void aPackagedJarIsUnpackedOnceAndAgainWhenItChanges() throws Exception {
+        Path jar = Files.writeString(dir.resolve("app.jar"), "");
+        Path java = fakeExtractingJava();
+        Map<String, String> env = Map.of("APP_JAR", jar.toString(), "JAVA", java.toString());
+        Path layoutJar = dir.resolve("app.layout/app.jar");
+
+        Run first = run(env);
+        Run again = run(env);
+        assertThat(Files.readAllLines(dir.resolve("extract.log"))).hasSize(1);
+        // A rebuilt jar: only its modification time tells it from the one unpacked.
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 1));
+        Run rebuilt = run(env);
+
+        assertThat(Files.readAllLines(dir.resolve("extract.log"))).hasSize(2);
+        for (Run start : List.of(first, again, rebuilt)) {
+            assertThat(start.code()).isZero();
+            assertThat(start.out().lines()).endsWith("-jar", layoutJar.toString());
+        }
+    }
+
     /** A jar with its libraries beside it, as the image and {@code extract} lay it out: the cache is made next to it. */
     private Path unpackedJar() throws IOException {
         Path app = Files.createDirectories(dir.resolve("app"));
@@ -196,6 +218,25 @@ class ServeScriptTest {
                 done
                 printf '%%s\\n' "$@"
                 """.formatted(dir.resolve("training.log"), trainingFails ? "exit 1" : ""));
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwx------"));
+        return java;
+    }
+
+    /**
+     * A stand-in {@code java} that unpacks a jar as {@code -Djarmode=tools ... extract --destination D} does (the jar
+     * and a lib/ folder in D), logging each extraction to extract.log, and prints any other command line.
+     */
+    private Path fakeExtractingJava() throws IOException {
+        Path java = dir.resolve("extracting-java");
+        Files.writeString(java, """
+                #!/bin/sh
+                if [ "$1" = -Djarmode=tools ]; then
+                    echo "$*" >>"%s"
+                    mkdir -p "$6/lib" && : >"$6/app.jar"
+                    exit 0
+                fi
+                printf '%%s\\n' "$@"
+                """.formatted(dir.resolve("extract.log")));
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwx------"));
         return java;
     }
