@@ -179,7 +179,8 @@ class ServeScriptTest {
         Run again = run(env);
         assertThat(Files.readAllLines(dir.resolve("extract.log"))).hasSize(1);
         // A rebuilt jar: only its modification time tells it from the one unpacked.
-        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 1));
+        Files.setLastModifiedTime(
+                jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 1));
         Run rebuilt = run(env);
 
         assertThat(Files.readAllLines(dir.resolve("extract.log"))).hasSize(2);
