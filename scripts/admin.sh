@@ -18,13 +18,14 @@ launcher_java_version
 launcher_layout
 launcher_quiet=true
 
-# Unless JAVA_OPTS is set (even empty): a one-shot command spends most of its CPU time in the optimizing JIT
-# compiler, which it never profits from, so it runs with the quick compiler only (starts about twice as fast);
-# bulk_create keeps the full JIT, whose code hashes passwords much faster.
-if [[ "${1:-}" == bulk_create ]]; then
-    default_opts=""
-else
-    default_opts="-XX:TieredStopAtLevel=1"
+# Unless JAVA_OPTS is set (even empty): a one-shot command makes little garbage, so it runs with the serial collector
+# (no collector threads) and a small young generation (48 MiB less resident and 5-8 % less time than the default
+# collector and heap, which start with a share of the machine's memory); and it spends most of its CPU time in the
+# optimizing JIT compiler, which it never profits from, so it runs with the quick compiler only (starts about twice as
+# fast). bulk_create keeps the full JIT, whose code hashes passwords much faster.
+default_opts="-XX:+UseSerialGC -Xms48m -Xmn24m"
+if [[ "${1:-}" != bulk_create ]]; then
+    default_opts+=" -XX:TieredStopAtLevel=1"
 fi
 start_jar="${layout_jar:-$jar}"
 train() {

@@ -56,13 +56,15 @@ class AdminCliScriptsTest {
     }
 
     @Test
-    void shortCommandsUseTheQuickJitUnlessJavaOptsIsSet() throws Exception {
+    void commandsRunWithTheSerialCollectorAndShortOnesWithTheQuickJitUnlessJavaOptsIsSet() throws Exception {
         Map<String, String> env = new HashMap<>(
                 Map.of("APP_JAR", Files.writeString(dir.resolve("app.jar"), "").toString()));
         env.put("JAVA_OPTS", null);
 
-        assertThat(run("list_users.sh", env).out()).startsWith("-XX:TieredStopAtLevel=1\n-jar\n");
-        assertThat(run("bulk_create_users.sh", env, "f.json").out()).startsWith("-jar\n");
+        assertThat(run("list_users.sh", env).out())
+                .startsWith("-XX:+UseSerialGC\n-Xms48m\n-Xmn24m\n-XX:TieredStopAtLevel=1\n-jar\n");
+        assertThat(run("bulk_create_users.sh", env, "f.json").out())
+                .startsWith("-XX:+UseSerialGC\n-Xms48m\n-Xmn24m\n-jar\n");
         env.put("JAVA_OPTS", "-Xmx256m -Dx=y");
         assertThat(run("list_users.sh", env).out()).startsWith("-Xmx256m\n-Dx=y\n-jar\n");
     }
