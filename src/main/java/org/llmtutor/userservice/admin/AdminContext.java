@@ -44,10 +44,19 @@ final class AdminContext implements AutoCloseable {
     }
 
     <T> T bean(Class<T> type) {
+        return started().getBean(type);
+    }
+
+    /** The names of the beans of the given type that the application defines (none is created for the answer). */
+    String[] beanNamesForType(Class<?> type) {
+        return started().getBeanNamesForType(type, true, false);
+    }
+
+    private ConfigurableApplicationContext started() {
         if (spring == null) {
             spring = start(application, env);
         }
-        return spring.getBean(type);
+        return spring;
     }
 
     /** The first line of standard input, without its line break ({@code --password-stdin}). */
@@ -70,7 +79,8 @@ final class AdminContext implements AutoCloseable {
     /**
      * The application with the service's own configuration and database, but no web server. Lazy, so that a command
      * builds only what it uses (no signing key, no security chain); the schema migration is asked for explicitly so
-     * that every command runs on a migrated schema. Logging goes to stderr and is off unless LOGGING_LEVEL_ROOT says
+     * that every command runs on a migrated schema. Without the server's own auto-configurations
+     * ({@link ServerOnlyAutoConfigurations}). Logging goes to stderr and is off unless LOGGING_LEVEL_ROOT says
      * otherwise, keeping stdout for the command's own output.
      */
     private static ConfigurableApplicationContext start(Class<?> application, Map<String, String> env) {
@@ -91,6 +101,7 @@ final class AdminContext implements AutoCloseable {
                 .lazyInitialization(true)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
+                .listeners(new ServerOnlyAutoConfigurations())
                 .properties("logging.config=classpath:admin-logback.xml")
                 .run();
         context.getBean(SchemaMigration.class);
