@@ -121,7 +121,9 @@ launcher_layout() {
         return 0
     fi
     local layout="${jar%.jar}.layout" source=""
-    [[ -f "$layout/source" ]] && IFS= read -r source <"$layout/source"
+    if [[ -f "$layout/source" ]]; then
+        IFS= read -r source <"$layout/source" || true
+    fi
     if [[ "$source" != "$jar" || "$jar" -nt "$layout/source" || "$jar" -ot "$layout/source" ]]; then
         [[ -w "$dir" ]] || return 0
         local tmp="$layout.$$.tmp"
