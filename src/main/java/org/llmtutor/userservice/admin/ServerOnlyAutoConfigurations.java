@@ -40,7 +40,6 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.task.TaskExecut
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ScheduledTasksObservationAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -62,7 +61,8 @@ final class ServerOnlyAutoConfigurations implements ApplicationListener<Applicat
 
     private static final String EXCLUDE = "spring.autoconfigure.exclude";
 
-    static final List<Class<?>> CLASSES = List.of(
+    // application.yml already excludes UserDetailsServiceAutoConfiguration for every context.
+    private static final List<Class<?>> CLASSES = List.of(
             EndpointAutoConfiguration.class,
             Jackson2EndpointAutoConfiguration.class,
             JacksonEndpointAutoConfiguration.class,
@@ -97,7 +97,6 @@ final class ServerOnlyAutoConfigurations implements ApplicationListener<Applicat
             ObservationAutoConfiguration.class,
             ScheduledTasksObservationAutoConfiguration.class,
             SecurityAutoConfiguration.class,
-            UserDetailsServiceAutoConfiguration.class,
             OAuth2ResourceServerAutoConfiguration.class);
 
     @Override

@@ -31,10 +31,8 @@ class AdminContextTest extends AdminCliSupport {
                         .as(serverOnly.getName())
                         .isEmpty();
             }
-            assertThat(context.beanNamesForType(MeterRegistry.class))
-                    .singleElement()
-                    .satisfies(name ->
-                            assertThat(context.bean(MeterRegistry.class)).isInstanceOf(SimpleMeterRegistry.class));
+            assertThat(context.beanNamesForType(MeterRegistry.class)).hasSize(1);
+            assertThat(context.bean(MeterRegistry.class)).isInstanceOf(SimpleMeterRegistry.class);
             assertThat(context.bean(AdminService.class)).isNotNull();
             assertThat(context.bean(JsonMapper.class)).isNotNull();
             assertThat(context.bean(DataSource.class)).isNotNull();
