@@ -82,6 +82,12 @@ class WebConfig implements WebMvcConfigurer {
      * the host's pipeline as an instance (Tomcat then adds no default one of the named class), so that it can use the
      * application's renderer.
      */
+    /** The platform's address {@code http://user_service:8000} has an underscore, which Tomcat alone refuses. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> platformHostNames() {
+        return factory -> factory.setProtocol(RegisteredNameHttp11Protocol.class.getName());
+    }
+
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonTomcatErrors(ProblemRenderer problems) {
         return factory -> factory.addContextCustomizers(context -> {

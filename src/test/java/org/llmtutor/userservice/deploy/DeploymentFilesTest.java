@@ -215,7 +215,7 @@ class DeploymentFilesTest {
     private static void assertServiceNetworks(Map<String, Object> service) {
         Map<String, Object> networks = map(service, "networks");
         assertThat(networks).containsKeys("web_ui_network", "user_service_network");
-        assertThat(list(map(networks, "web_ui_network"), "aliases")).contains("user_service");
+        assertThat(list(map(networks, "web_ui_network"), "aliases")).contains("user_service", "user-service");
     }
 
     private static void assertPostgresOnExternalVolume(Map<String, Object> compose) {

@@ -26,11 +26,18 @@ public final class RawHttp {
 
     /** A request with {@code Host} and {@code Connection: close}; {@code Content-Length} unless a header sets framing. */
     public static byte[] request(String method, String target, Map<String, String> headers, byte[] body) {
+        return request(method, target, "127.0.0.1", headers, body);
+    }
+
+    /** The same, addressed to {@code host} (its {@code Host} header). */
+    public static byte[] request(String method, String target, String host, Map<String, String> headers, byte[] body) {
         StringBuilder head = new StringBuilder()
                 .append(method)
                 .append(' ')
                 .append(target)
-                .append(" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
+                .append(" HTTP/1.1\r\nHost: ")
+                .append(host)
+                .append("\r\nConnection: close\r\n");
         boolean framed = false;
         for (Map.Entry<String, String> header : headers.entrySet()) {
             head.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");
