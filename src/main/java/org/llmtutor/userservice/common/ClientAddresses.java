@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * right, since each proxy appends the address it saw, and everything left of our own proxies is the caller's claim).
  */
 @Component
-public class ClientAddresses {
+public class ClientAddresses implements SettingsCheck {
 
     private static final String FORWARDED_FOR = "X-Forwarded-For";
     private static final int MAX_LENGTH = 64;
@@ -30,13 +30,13 @@ public class ClientAddresses {
         for (String range : properties.trustedProxies()) {
             String address = range.contains("/") ? range.substring(0, range.indexOf('/')) : range;
             if (!isLiteral(address)) {
-                throw new IllegalStateException(
+                throw new RefusedSettingException(
                         "TRUSTED_PROXIES must list IP addresses or CIDR ranges (such as 10.0.0.0/8), got " + range);
             }
             try {
                 matchers.add(new IpAddressMatcher(range));
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(
+                throw new RefusedSettingException(
                         "TRUSTED_PROXIES has a bad CIDR range " + range + ": " + e.getMessage());
             }
         }

@@ -28,6 +28,11 @@ class DatabaseConfig {
             "loginTimeout", "2");
 
     @Bean
+    static SettingsBeforeDatabase settingsBeforeDatabase() {
+        return new SettingsBeforeDatabase();
+    }
+
+    @Bean
     static BeanPostProcessor postgresTimeouts(ObjectProvider<DatabaseOutage> outage) {
         return new BeanPostProcessor() {
             @Override

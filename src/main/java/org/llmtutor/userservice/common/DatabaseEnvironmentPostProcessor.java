@@ -21,6 +21,7 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
+    static final String PROPERTY_SOURCE = "userServiceDatabaseDefaults";
     private static final String H2_BIND_ADDRESS = "h2.bindAddress";
 
     @Override
@@ -57,7 +58,7 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
             defaults.put("spring.datasource.username", "sa");
             defaults.put("spring.datasource.password", "");
         }
-        env.getPropertySources().addLast(new MapPropertySource("userServiceDatabaseDefaults", defaults));
+        env.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, defaults));
     }
 
     @Override

@@ -25,7 +25,7 @@ public class LogFormatEnvironmentPostProcessor implements EnvironmentPostProcess
             case "json" ->
                 env.getPropertySources()
                         .addLast(new MapPropertySource("userServiceLogFormat", Map.of(STRUCTURED_FORMAT, "ecs")));
-            default -> throw new IllegalStateException("LOG_FORMAT must be 'plain' or 'json', got '" + format + "'");
+            default -> throw new RefusedSettingException("LOG_FORMAT must be 'plain' or 'json', got '" + format + "'");
         }
     }
 

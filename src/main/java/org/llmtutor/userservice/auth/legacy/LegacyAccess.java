@@ -7,15 +7,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.llmtutor.userservice.auth.AccessProperties;
 import org.llmtutor.userservice.common.LegacyAccessStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.cloud.CloudPlatform;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -48,7 +45,7 @@ public class LegacyAccess implements LegacyAccessStatus {
     private final AtomicReference<Instant> nextLog = new AtomicReference<>(Instant.MIN);
     private final AtomicLong unlogged = new AtomicLong();
 
-    public LegacyAccess(AccessProperties properties, MeterRegistry registry, Clock clock, Environment environment) {
+    public LegacyAccess(AccessProperties properties, MeterRegistry registry, Clock clock) {
         this.enabled = properties.legacyUnauthenticatedAccess();
         this.networks = TrustedNetworks.parse(properties.legacyTrustedNetworks());
         this.clock = clock;
@@ -67,7 +64,6 @@ public class LegacyAccess implements LegacyAccessStatus {
         // credential.
         this.paths = request -> legacyPaths.matches(request) && !catalog.matches(request);
         if (enabled) {
-            refuseHeaderDecidedPeers(environment);
             log.warn(
                     "LEGACY_UNAUTHENTICATED_ACCESS is on: the Python-era data paths answer callers from {} without any"
                             + " credential, so any such caller can read and change any user's settings, sessions and"
@@ -122,24 +118,6 @@ public class LegacyAccess implements LegacyAccessStatus {
                 request.getRequestURI(),
                 request.getRemoteAddr(),
                 unlogged.getAndSet(0));
-    }
-
-    /**
-     * Behind a proxy whose forwarded headers Spring Boot applies, the servlet's remote address is taken from a header.
-     * The trusted-network check must see the connection's peer, so that combination does not start.
-     */
-    private static void refuseHeaderDecidedPeers(Environment environment) {
-        String strategy = environment.getProperty("server.forward-headers-strategy");
-        CloudPlatform platform = CloudPlatform.getActive(environment);
-        boolean headersDecide = strategy == null
-                ? platform != null && platform.isUsingForwardHeaders()
-                : !strategy.strip().toLowerCase(Locale.ROOT).equals("none");
-        if (headersDecide) {
-            throw new IllegalStateException("LEGACY_UNAUTHENTICATED_ACCESS with LEGACY_TRUSTED_NETWORKS decides by the"
-                    + " connection's peer address, but forwarded headers would replace it (server.forward-headers-"
-                    + "strategy=" + (strategy == null ? "auto on " + platform : strategy) + "). Set"
-                    + " SERVER_FORWARD_HEADERS_STRATEGY=none, or turn the switch off.");
-        }
     }
 
     private static Route route(MeterRegistry registry, HttpMethod method, String pattern) {

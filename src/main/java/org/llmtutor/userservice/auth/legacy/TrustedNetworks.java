@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import org.llmtutor.userservice.common.RefusedSettingException;
 import org.springframework.security.util.matcher.InetAddressMatcher;
 import org.springframework.security.util.matcher.InetAddressMatchers;
 
@@ -29,7 +30,7 @@ public final class TrustedNetworks {
         this.networks = networks;
     }
 
-    /** @throws IllegalStateException naming {@value #VARIABLE} when an entry is not an address or CIDR block */
+    /** @throws RefusedSettingException naming {@value #VARIABLE} when an entry is not an address or CIDR block */
     public static TrustedNetworks parse(List<String> entries) {
         return new TrustedNetworks(
                 entries.stream().map(TrustedNetworks::network).toList());
@@ -61,7 +62,7 @@ public final class TrustedNetworks {
                         && address != null
                         && Integer.parseInt(prefix) <= address.getAddress().length * 8;
         if (address == null || !prefixOk) {
-            throw new IllegalStateException(VARIABLE + ": '" + text + "' is not an IP address or CIDR block"
+            throw new RefusedSettingException(VARIABLE + ": '" + text + "' is not an IP address or CIDR block"
                     + " (e.g. 172.28.1.0/24, 10.0.0.0/8, fd00::/8)");
         }
         return new Network(text, address.getAddress().length, InetAddressMatchers.fromIpAddress(text));

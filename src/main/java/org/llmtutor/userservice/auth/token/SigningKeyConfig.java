@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import javax.crypto.SecretKey;
 import org.llmtutor.userservice.common.EmbeddedDatabase;
+import org.llmtutor.userservice.common.RefusedSettingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,9 +41,11 @@ class SigningKeyConfig {
             return Keys.hmacShaKeyFor(jwt.secret().getBytes(StandardCharsets.UTF_8));
         }
         if (!EmbeddedDatabase.isEmbedded(databaseUrl)) {
-            throw new IllegalStateException("SECRET_KEY is not set. It signs the access tokens (HS256) and must be the"
-                    + " secret shared with the other services, at least " + JwtProperties.MIN_SECRET_BYTES + " bytes."
-                    + " Generate one with: openssl rand -hex 32");
+            throw new RefusedSettingException(
+                    "SECRET_KEY is not set. It signs the access tokens (HS256) and must be the"
+                            + " secret shared with the other services, at least " + JwtProperties.MIN_SECRET_BYTES
+                            + " bytes."
+                            + " Generate one with: openssl rand -hex 32");
         }
         Path file = dataDir.resolve("jwt-secret");
         log.warn(

@@ -11,7 +11,6 @@ import org.llmtutor.userservice.auth.AccessProperties;
 import org.llmtutor.userservice.support.MutableClock;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.mock.env.MockEnvironment;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 /** What the security chain asks the legacy component, request by request, without a server. */
@@ -20,8 +19,8 @@ class LegacyAccessTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final MutableClock clock = new MutableClock();
-    private final LegacyAccess legacy = new LegacyAccess(
-            new AccessProperties(true, List.of("172.28.1.0/24")), registry, clock, new MockEnvironment());
+    private final LegacyAccess legacy =
+            new LegacyAccess(new AccessProperties(true, List.of("172.28.1.0/24")), registry, clock);
 
     private boolean granted(String method, String path, String peer) {
         MockHttpServletRequest request = new MockHttpServletRequest(method, path);
