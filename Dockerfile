@@ -1,5 +1,3 @@
-# syntax=docker/dockerfile:1
-
 # Build stage: the same wrapper and Maven version as on a developer machine.
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
@@ -25,7 +23,9 @@ COPY --from=build /src/extracted/dependencies/ ./
 COPY --from=build /src/extracted/spring-boot-loader/ ./
 COPY --from=build /src/extracted/snapshot-dependencies/ ./
 COPY --from=build /src/extracted/application/ ./
-COPY --chmod=755 scripts/ ./scripts/
+# Plain COPY (no --chmod): the scripts keep their modes from the checkout (git records them), and both BuildKit's
+# built-in frontend and the classic builder take the file; no frontend image is fetched from a registry.
+COPY scripts/ ./scripts/
 ENV PORT=8000 \
     APP_JAR=/app/app.jar \
     USER_SERVICE_DATA_DIR=/app/data

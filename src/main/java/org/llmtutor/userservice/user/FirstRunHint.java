@@ -1,5 +1,6 @@
 package org.llmtutor.userservice.user;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.llmtutor.userservice.common.EmbeddedDatabase;
 import org.slf4j.Logger;
@@ -38,7 +39,14 @@ class FirstRunHint {
         if (users.count() > 0) {
             return;
         }
-        if (EmbeddedDatabase.isEmbedded(databaseUrl)) {
+        if (EmbeddedDatabase.isEmbedded(databaseUrl) && !Files.isRegularFile(Path.of("mvnw"))) {
+            // A packaged service (the image, a copied jar): there is no checkout to build the CLI in.
+            log.info(
+                    "No user exists yet. Create the first one while the service runs, beside it with the same data"
+                            + " directory: USER_SERVICE_DATA_DIR={} scripts/register_user.sh admin 'a long password'"
+                            + " admin (in a container: docker exec -it <container> scripts/register_user.sh ...)",
+                    dataDir.toAbsolutePath().normalize());
+        } else if (EmbeddedDatabase.isEmbedded(databaseUrl)) {
             log.info(
                     "No user exists yet. Create the first one while the service runs, in a second terminal in this"
                             + " checkout: ./mvnw -q -DskipTests package && USER_SERVICE_DATA_DIR={}"
@@ -46,8 +54,9 @@ class FirstRunHint {
                     dataDir.toAbsolutePath().normalize());
         } else {
             log.info("No user exists yet. Create the first one with the admin CLI on the same database:"
-                    + " scripts/register_user.sh --password-stdin <username> [role] with the service's POSTGRES_*"
-                    + " variables, or `admin register ...` in the container (docker-compose-bootstrap.yml does it).");
+                    + " docker-compose-bootstrap.yml does it for a new deployment; in the running container:"
+                    + " docker compose exec user_service scripts/register_user.sh --password-stdin <username> admin;"
+                    + " from a checkout: scripts/register_user.sh with the service's POSTGRES_* variables.");
         }
     }
 }

@@ -37,7 +37,7 @@ class DeploymentFilesTest {
         Map<String, Object> service = service(compose, "user_service");
 
         assertThat(service).containsKey("build");
-        assertThat(list(service, "ports")).containsExactly("8010:8000");
+        assertThat(list(service, "ports")).containsExactly("127.0.0.1:8010:8000");
         assertServiceNetworks(service);
         assertPostgresOnExternalVolume(compose);
     }
@@ -65,7 +65,11 @@ class DeploymentFilesTest {
         assertThat(service).containsKey("image").doesNotContainKey("build");
         assertThat(service).containsEntry("restart", "unless-stopped");
         assertThat(postgres).containsEntry("restart", "unless-stopped");
-        assertThat(list(service, "ports")).singleElement().asString().endsWith(":8000");
+        assertThat(list(service, "ports"))
+                .singleElement()
+                .asString()
+                .startsWith("${USER_SERVICE_BIND:-127.0.0.1}:")
+                .endsWith(":8000");
         Map<String, Object> environment = map(service, "environment");
         assertThat(String.valueOf(environment.get("SECRET_KEY"))).startsWith("${SECRET_KEY:?");
         assertThat(String.valueOf(environment.get("POSTGRES_PASSWORD"))).startsWith("${POSTGRES_PASSWORD:?");
@@ -119,6 +123,15 @@ class DeploymentFilesTest {
         assertThat(training).isNotNegative().isLessThan(user);
         assertThat(lines).contains("ENTRYPOINT [\"/app/scripts/serve.sh\"]");
         assertThat(String.join("\n", lines)).doesNotContain("MaxRAMPercentage");
+    }
+
+    @Test
+    void dockerfileBuildsWithWhatAnEngineHasWithoutARegistry() throws IOException {
+        List<String> lines = Files.readAllLines(ROOT.resolve("Dockerfile"));
+
+        // A syntax line makes BuildKit fetch its frontend image; the classic builder refuses COPY --chmod.
+        assertThat(lines).noneMatch(line -> line.matches("#\\s*syntax\\s*=.*"));
+        assertThat(lines).noneMatch(line -> line.startsWith("COPY") && line.contains("--chmod"));
     }
 
     @Test
@@ -221,6 +234,10 @@ class DeploymentFilesTest {
     private static void assertPostgresOnExternalVolume(Map<String, Object> compose) {
         assertThat(list(service(compose, "user_postgres"), "volumes"))
                 .contains("user_postgres_data:/var/lib/postgresql/data");
+        // Over TCP: the image's first-time set-up serves the socket alone from a temporary server.
+        assertThat(list(map(service(compose, "user_postgres"), "healthcheck"), "test")
+                        .toString())
+                .contains("pg_isready -h 127.0.0.1");
         assertThat(map(map(compose, "volumes"), "user_postgres_data")).containsEntry("external", true);
     }
 
