@@ -5,7 +5,8 @@
 #      classic builder)
 #   3. docker-compose-bootstrap.yml (migrations, first admin), then docker-compose-prod.yml up, healthy
 #   4. from another container on web_ui_network: login, settings and sessions through http://user_service:8000 (and
-#      the other alias), an admin script through `exec`, then down and up again, and the same data read back
+#      the other alias), an admin script through `exec`, a start with a wrong POSTGRES_PASSWORD refused with its
+#      cause, then down and up again, and the same data read back
 # Needs a fresh engine: it refuses to run where the volume user_postgres_data already exists (someone's database).
 # Leaves the engine as it found it, but for the images. Prints the time each step took.
 set -euo pipefail
@@ -139,6 +140,19 @@ listed=$("${compose[@]}" -p smoke -f docker-compose-prod.yml exec -T user_servic
 grep -q "$ADMIN_USERNAME" <<<"$listed" || fail "list_users.sh does not list $ADMIN_USERNAME: $listed"
 echo "smoke: scripts/list_users.sh through exec lists $ADMIN_USERNAME"
 step "admin script through exec"
+
+# A wrong password: the start ends at once, non-zero, with the cause and the variable in its first lines.
+if refused=$(POSTGRES_PASSWORD=not-the-password timeout 120 "${compose[@]}" -p smoke -f docker-compose-prod.yml \
+    run --rm --no-deps -e LOG_FORMAT=plain user_service 2>&1); then
+    fail "the service started with a wrong POSTGRES_PASSWORD"
+fi
+head -n 25 <<<"$refused" | grep -q 'password authentication failed' \
+    || fail "no 'password authentication failed' in the first lines of a refused start: $refused"
+head -n 25 <<<"$refused" | grep -q 'POSTGRES_PASSWORD' || fail "the refused start does not name POSTGRES_PASSWORD"
+if grep -q $'^\tat ' <<<"$refused"; then fail "a stack trace in the refused start's output: $refused"; fi
+echo "smoke: a wrong POSTGRES_PASSWORD ends the start non-zero; its first lines:"
+grep -v '^$' <<<"$refused" | head -n 12 | cut -c1-160 | sed 's/^/smoke:   /'
+step "wrong password refused with its cause"
 
 "${compose[@]}" -p smoke -f docker-compose-prod.yml down
 "${compose[@]}" -p smoke -f docker-compose-prod.yml up -d
