@@ -8,11 +8,13 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.web.server.WebServerFactory;
 
 /**
- * Makes every data source depend on the application's settings: its {@code @ConfigurationProperties} records (bound and
- * validated as they are made) and its {@link SettingsCheck} beans. Nothing reaches the database without a data source,
- * so a refused setting stops the start before any migration, however the schema is migrated.
+ * Makes every data source and the web server's factory depend on the application's settings: its
+ * {@code @ConfigurationProperties} records (bound and validated as they are made) and its {@link SettingsCheck} beans.
+ * Nothing reaches the database without a data source, so a refused setting stops the start before any migration,
+ * however the schema is migrated; and before the web server exists, so the report is all the start prints.
  */
 class SettingsBeforeDatabase implements BeanFactoryPostProcessor {
 
@@ -32,8 +34,11 @@ class SettingsBeforeDatabase implements BeanFactoryPostProcessor {
                 settings.add(name);
             }
         }
-        for (String dataSource : beanFactory.getBeanNamesForType(DataSource.class, true, false)) {
-            BeanDefinition definition = beanFactory.getBeanDefinition(dataSource);
+        List<String> dependents = new ArrayList<>();
+        dependents.addAll(Arrays.asList(beanFactory.getBeanNamesForType(DataSource.class, true, false)));
+        dependents.addAll(Arrays.asList(beanFactory.getBeanNamesForType(WebServerFactory.class, true, false)));
+        for (String dependent : dependents) {
+            BeanDefinition definition = beanFactory.getBeanDefinition(dependent);
             List<String> dependsOn = new ArrayList<>();
             if (definition.getDependsOn() != null) {
                 dependsOn.addAll(Arrays.asList(definition.getDependsOn()));

@@ -66,7 +66,20 @@ class StartupFailureReportTest {
                 "server.forward-headers-strategy=native")));
 
         assertThat(reportIn(output)).contains("SERVER_FORWARD_HEADERS_STRATEGY=none");
-        try (Connection c = TestDatabase.connect(fresh);
+        assertNoTables(fresh);
+    }
+
+    @Test
+    void aMissingSecretKeyIsReportedBeforeTheSchemaIsTouched(CapturedOutput output) throws SQLException {
+        String fresh = TestDatabase.newDatabase("no_secret");
+        assertThatThrownBy(() -> AppInstance.start(AppInstance.onDatabase(fresh, "app.jwt.secret=")));
+
+        assertThat(reportIn(output)).contains("SECRET_KEY is not set");
+        assertNoTables(fresh);
+    }
+
+    private static void assertNoTables(String jdbcUrl) throws SQLException {
+        try (Connection c = TestDatabase.connect(jdbcUrl);
                 ResultSet tables = c.createStatement()
                         .executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")) {
             tables.next();

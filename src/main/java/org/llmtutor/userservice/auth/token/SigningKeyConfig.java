@@ -11,8 +11,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import javax.crypto.SecretKey;
-import org.llmtutor.userservice.common.EmbeddedDatabase;
-import org.llmtutor.userservice.common.RefusedSettingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,13 +38,7 @@ class SigningKeyConfig {
         if (jwt.hasSecret()) {
             return Keys.hmacShaKeyFor(jwt.secret().getBytes(StandardCharsets.UTF_8));
         }
-        if (!EmbeddedDatabase.isEmbedded(databaseUrl)) {
-            throw new RefusedSettingException(
-                    "SECRET_KEY is not set. It signs the access tokens (HS256) and must be the"
-                            + " secret shared with the other services, at least " + JwtProperties.MIN_SECRET_BYTES
-                            + " bytes."
-                            + " Generate one with: openssl rand -hex 32");
-        }
+        SecretKeyCheck.refuseMissingSecret(jwt, databaseUrl);
         Path file = dataDir.resolve("jwt-secret");
         log.warn(
                 "SECRET_KEY is not set: using a local secret kept in {} (embedded mode only). Tokens will not be"
