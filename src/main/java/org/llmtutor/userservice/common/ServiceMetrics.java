@@ -18,6 +18,7 @@ public class ServiceMetrics {
     private final Counter loginFailed;
     private final Counter loginLocked;
     private final Counter loginThrottled;
+    private final Counter loginOverloaded;
     private final Counter lockoutsStarted;
     private final Counter chatSessionsEvicted;
     private final Counter refreshReuse;
@@ -27,6 +28,7 @@ public class ServiceMetrics {
         loginFailed = login(registry, "failure");
         loginLocked = login(registry, "locked");
         loginThrottled = login(registry, "throttled");
+        loginOverloaded = login(registry, "overloaded");
         lockoutsStarted = Counter.builder("user_service.lockouts")
                 .description("Lockouts started by too many wrong passwords in a row")
                 .register(registry);
@@ -41,7 +43,8 @@ public class ServiceMetrics {
     private static Counter login(MeterRegistry registry, String outcome) {
         return Counter.builder("user_service.logins")
                 .description("Password checks at login, by outcome (locked: refused without a check; throttled: 429,"
-                        + " the username's allowance stayed taken by checks in flight)")
+                        + " the username's allowance stayed taken by checks in flight; overloaded: 503 from this"
+                        + " instance's login queue, before any check)")
                 .tag("outcome", outcome)
                 .register(registry);
     }
@@ -60,6 +63,10 @@ public class ServiceMetrics {
 
     public void loginThrottled() {
         loginThrottled.increment();
+    }
+
+    public void loginOverloaded() {
+        loginOverloaded.increment();
     }
 
     public void lockoutStarted() {

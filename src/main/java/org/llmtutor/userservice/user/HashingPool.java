@@ -69,6 +69,11 @@ public class HashingPool implements DisposableBean {
                 .register(registry);
     }
 
+    /** How many checks run at once. */
+    int threads() {
+        return threads;
+    }
+
     /** Seeds the estimate of one task's time before any has run (the decoy hash, made on first need). */
     void calibrate(Duration oneTask) {
         meanNanos.compareAndSet(0, Math.max(1, oneTask.toNanos()));

@@ -70,6 +70,11 @@ public class PasswordHasher {
         pool.requireCapacity();
     }
 
+    /** How many checks run at once (the hashing threads). */
+    public int concurrentChecks() {
+        return pool.threads();
+    }
+
     private Decoy decoy() {
         Decoy made = decoy;
         if (made == null) {
