@@ -18,7 +18,6 @@ public class ServiceMetrics {
     private final Counter loginFailed;
     private final Counter loginLocked;
     private final Counter loginThrottled;
-    private final Counter loginOverloaded;
     private final Counter lockoutsStarted;
     private final Counter chatSessionsEvicted;
     private final Counter refreshReuse;
@@ -28,7 +27,6 @@ public class ServiceMetrics {
         loginFailed = login(registry, "failure");
         loginLocked = login(registry, "locked");
         loginThrottled = login(registry, "throttled");
-        loginOverloaded = login(registry, "overloaded");
         lockoutsStarted = Counter.builder("user_service.lockouts")
                 .description("Lockouts started by too many wrong passwords in a row")
                 .register(registry);
@@ -43,8 +41,7 @@ public class ServiceMetrics {
     private static Counter login(MeterRegistry registry, String outcome) {
         return Counter.builder("user_service.logins")
                 .description("Password checks at login, by outcome (locked: refused without a check; throttled: 429,"
-                        + " the username's allowance stayed taken by checks in flight; overloaded: 503 from this"
-                        + " instance's login queue, before any check)")
+                        + " the username's allowance stayed taken by checks in flight)")
                 .tag("outcome", outcome)
                 .register(registry);
     }
@@ -63,10 +60,6 @@ public class ServiceMetrics {
 
     public void loginThrottled() {
         loginThrottled.increment();
-    }
-
-    public void loginOverloaded() {
-        loginOverloaded.increment();
     }
 
     public void lockoutStarted() {

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import org.llmtutor.userservice.common.ServiceMetrics;
+import java.util.function.Function;
 import org.llmtutor.userservice.user.HashingOverloadedException;
 import org.llmtutor.userservice.user.PasswordHasher;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +35,7 @@ public class LoginQueue {
     private final int maxLength;
     private final Duration maxWait;
     private final Duration retryAfter;
-    private final ServiceMetrics metrics;
+    private final Function<Duration, HashingOverloadedException> refusals;
     private final ReentrantLock lock = new ReentrantLock();
     // Clients with a slot or a waiting login; the others are forgotten.
     private final Map<String, Client> clients = new HashMap<>();
@@ -45,14 +45,13 @@ public class LoginQueue {
     private int waiting;
 
     @Autowired
-    public LoginQueue(
-            LoginQueueProperties properties, PasswordHasher hasher, ServiceMetrics metrics, MeterRegistry registry) {
+    public LoginQueue(LoginQueueProperties properties, PasswordHasher hasher, MeterRegistry registry) {
         this(
-                properties.concurrentChecks() > 0 ? properties.concurrentChecks() : 2 * hasher.concurrentChecks(),
+                properties.concurrentChecks() > 0 ? properties.concurrentChecks() : hasher.concurrentChecks() + 1,
                 properties.maxLength(),
-                properties.maxWait(),
+                hasher.maxWait(),
                 properties.refusalDelay(),
-                metrics,
+                hasher::refused,
                 registry);
     }
 
@@ -61,7 +60,7 @@ public class LoginQueue {
             int maxLength,
             Duration maxWait,
             Duration refusalDelay,
-            ServiceMetrics metrics,
+            Function<Duration, HashingOverloadedException> refusals,
             MeterRegistry registry) {
         this.slots = slots;
         this.perClient = Math.max(1, slots - 1);
@@ -69,7 +68,7 @@ public class LoginQueue {
         this.maxWait = maxWait;
         // What a client that honours it should wait: the refusal delay, at least a second (Retry-After's unit).
         this.retryAfter = refusalDelay.compareTo(Duration.ofSeconds(1)) > 0 ? refusalDelay : Duration.ofSeconds(1);
-        this.metrics = metrics;
+        this.refusals = refusals;
         Gauge.builder("user_service.login.queue", this, LoginQueue::waiting)
                 .description("Logins waiting for a slot at the hashing pool")
                 .register(registry);
@@ -106,7 +105,7 @@ public class LoginQueue {
      * is taken.
      *
      * @throws HashingOverloadedException when the queue has no room for it, it lost its place to another client's
-     *     login, or it waited {@code maxWait}
+     *     login, or it waited {@code HASHING_MAX_WAIT}, the longest a check may wait to start
      */
     public Slot enter(String address) {
         Waiter waiter;
@@ -221,8 +220,7 @@ public class LoginQueue {
     }
 
     private HashingOverloadedException refused() {
-        metrics.loginOverloaded();
-        return new HashingOverloadedException(retryAfter);
+        return refusals.apply(retryAfter);
     }
 
     /** Slots in all (at most one fewer for any one client). */

@@ -9,28 +9,24 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * How many logins this instance lets at its hashing pool at once, and what happens to the others (see
- * {@link LoginQueue}). Per instance on purpose: what they ration is this instance's CPU.
+ * {@link LoginQueue}). Per instance on purpose: what they ration is this instance's CPU. The longest a login waits in
+ * the queue is {@code HASHING_MAX_WAIT}, the longest a check may wait to start.
  *
- * @param concurrentChecks logins past the queue at once; 0 means twice the hashing threads (enough to keep every
- *     hashing thread busy while the other logins do their database work)
+ * @param concurrentChecks logins past the queue at once; 0 means one more than the hashing threads (each login's own
+ *     request work runs in turn with its check, as for one client alone; the extra slot is for a second client)
  * @param maxLength logins waiting in the queue; each holds a request thread, so keep it well under the server's
  *     thread count. When it is full, the client with the most waiting logins loses its newest one
- * @param maxWait the longest a login waits in the queue before it is refused
  * @param refusalDelay how long a refused login is held (without a thread) before its 503 is answered, so that a client
  *     retrying at once cannot retry faster than that
  */
 @Validated
 @ConfigurationProperties("app.login.queue")
 public record LoginQueueProperties(
-        @Min(value = 0, message = "LOGIN_CONCURRENT_CHECKS must be 0 (twice the hashing threads) or more")
+        @Min(value = 0, message = "LOGIN_CONCURRENT_CHECKS must be 0 (one more than the hashing threads) or more")
         int concurrentChecks,
 
         @Min(value = 0, message = "LOGIN_QUEUE_LENGTH must not be negative")
         int maxLength,
-
-        @NotNull(message = "LOGIN_QUEUE_MAX_WAIT must not be negative")
-        @DurationMin(nanos = 0, message = "LOGIN_QUEUE_MAX_WAIT must not be negative")
-        Duration maxWait,
 
         @NotNull(message = "LOGIN_REFUSAL_DELAY must not be negative")
         @DurationMin(nanos = 0, message = "LOGIN_REFUSAL_DELAY must not be negative")

@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.llmtutor.userservice.common.ServiceMetrics;
 import org.llmtutor.userservice.support.Eventually;
 import org.llmtutor.userservice.user.HashingOverloadedException;
 
@@ -31,8 +30,13 @@ class LoginQueueTest {
     }
 
     private static LoginQueue queue(int slots, int maxLength, Duration maxWait) {
-        var registry = new SimpleMeterRegistry();
-        return new LoginQueue(slots, maxLength, maxWait, Duration.ofSeconds(1), new ServiceMetrics(registry), registry);
+        return new LoginQueue(
+                slots,
+                maxLength,
+                maxWait,
+                Duration.ofSeconds(1),
+                HashingOverloadedException::new,
+                new SimpleMeterRegistry());
     }
 
     /** Enters on a thread of its own; the future completes with the slot once admitted. */
