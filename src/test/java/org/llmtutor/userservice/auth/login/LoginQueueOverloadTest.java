@@ -49,6 +49,21 @@ class LoginQueueOverloadTest extends IntegrationTest {
         threads.shutdownNow();
     }
 
+    /** Takes every slot, as two other addresses would (one address alone may not take the last). */
+    private void holdEverySlot() {
+        for (int i = 1; i < queue.slots(); i++) {
+            held.add(queue.enter(FLOODER));
+        }
+        held.add(queue.enter("203.0.113.10"));
+    }
+
+    /** Fills the whole queue with this client's own logins (the suite's requests come from 127.0.0.1). */
+    private void fillTheQueueFromThisClient() {
+        for (int i = 0; i < properties.maxLength(); i++) {
+            waitInQueue("127.0.0.1");
+        }
+    }
+
     private void waitInQueue(String client) {
         waiters.add(CompletableFuture.supplyAsync(() -> queue.enter(client), threads));
         Eventually.until(() -> queue.waiting() == waiters.size(), Duration.ofSeconds(30));
@@ -69,14 +84,9 @@ class LoginQueueOverloadTest extends IntegrationTest {
     @Test
     void aLoginRefusedByAFullQueueIsA503WithRetryAfterAndADetailAndChecksNoPassword() {
         User user = newUser(Role.USER);
-        for (int i = 1; i < queue.slots(); i++) {
-            held.add(queue.enter(FLOODER));
-        }
-        held.add(queue.enter("203.0.113.10"));
-        // The whole queue is this client's own (the suite's requests come from 127.0.0.1): no place to take.
-        for (int i = 0; i < properties.maxLength(); i++) {
-            waitInQueue("127.0.0.1");
-        }
+        holdEverySlot();
+        // The whole queue is this client's own: no place to take from another.
+        fillTheQueueFromThisClient();
         long checks = encoder.verifications();
 
         Api.Response login = api().login(user.getUsername(), PASSWORD);
@@ -95,13 +105,8 @@ class LoginQueueOverloadTest extends IntegrationTest {
 
     @Test
     void aRefreshAtTheTokenEndpointChecksNoPasswordSoItDoesNotQueue() {
-        for (int i = 1; i < queue.slots(); i++) {
-            held.add(queue.enter(FLOODER));
-        }
-        held.add(queue.enter("203.0.113.10"));
-        for (int i = 0; i < properties.maxLength(); i++) {
-            waitInQueue("127.0.0.1");
-        }
+        holdEverySlot();
+        fillTheQueueFromThisClient();
 
         Api.Response refresh =
                 api().postForm("/auth/token", Map.of("grant_type", "refresh_token", "refresh_token", "not-a-token"));

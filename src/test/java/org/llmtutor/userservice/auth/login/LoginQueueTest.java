@@ -39,9 +39,12 @@ class LoginQueueTest {
                 new SimpleMeterRegistry());
     }
 
-    /** Enters on a thread of its own; the future completes with the slot once admitted. */
-    private CompletableFuture<LoginQueue.Slot> enterLater(LoginQueue queue, String client) {
-        return CompletableFuture.supplyAsync(() -> queue.enter(client), threads);
+    /** Enters on a thread of its own and returns once it waits in the queue; the future completes with its slot. */
+    private CompletableFuture<LoginQueue.Slot> waitInQueue(LoginQueue queue, String client) {
+        int before = queue.waiting();
+        CompletableFuture<LoginQueue.Slot> slot = CompletableFuture.supplyAsync(() -> queue.enter(client), threads);
+        awaitWaiting(queue, before + 1);
+        return slot;
     }
 
     private static void awaitWaiting(LoginQueue queue, int count) {
@@ -91,12 +94,11 @@ class LoginQueueTest {
     void aFullQueueGivesTheNewestPlaceOfTheClientWithTheMostWaitingToANewClient() throws Exception {
         LoginQueue queue = queue(1, 2, NO_TIMEOUT);
         LoginQueue.Slot running = queue.enter("192.0.2.1");
-        CompletableFuture<LoginQueue.Slot> oldest = enterLater(queue, "203.0.113.1");
-        awaitWaiting(queue, 1);
-        CompletableFuture<LoginQueue.Slot> newest = enterLater(queue, "203.0.113.1");
-        awaitWaiting(queue, 2);
+        CompletableFuture<LoginQueue.Slot> oldest = waitInQueue(queue, "203.0.113.1");
+        CompletableFuture<LoginQueue.Slot> newest = waitInQueue(queue, "203.0.113.1");
 
-        CompletableFuture<LoginQueue.Slot> newcomer = enterLater(queue, "198.51.100.7");
+        CompletableFuture<LoginQueue.Slot> newcomer =
+                CompletableFuture.supplyAsync(() -> queue.enter("198.51.100.7"), threads);
 
         assertThatThrownBy(newest::get).hasCauseInstanceOf(HashingOverloadedException.class);
         awaitWaiting(queue, 2);
@@ -111,8 +113,7 @@ class LoginQueueTest {
     void aClientWithAsManyWaitingAsAnyOtherIsRefusedWhenTheQueueIsFull() throws Exception {
         LoginQueue queue = queue(1, 1, NO_TIMEOUT);
         LoginQueue.Slot running = queue.enter("192.0.2.1");
-        CompletableFuture<LoginQueue.Slot> waiting = enterLater(queue, "203.0.113.1");
-        awaitWaiting(queue, 1);
+        CompletableFuture<LoginQueue.Slot> waiting = waitInQueue(queue, "203.0.113.1");
 
         assertThatThrownBy(() -> queue.enter("198.51.100.7")).isInstanceOf(HashingOverloadedException.class);
         assertThatThrownBy(() -> queue.enter("203.0.113.1")).isInstanceOf(HashingOverloadedException.class);
