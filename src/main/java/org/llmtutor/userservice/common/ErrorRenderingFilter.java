@@ -56,7 +56,8 @@ class ErrorRenderingFilter extends OncePerRequestFilter {
             }
             return;
         }
-        if (tracked.bodyStarted || response.isCommitted()) {
+        // An asynchronous answer (a held refusal) is written later, by whoever completes it.
+        if (tracked.bodyStarted || response.isCommitted() || request.isAsyncStarted()) {
             return;
         }
         if (response.getStatus() >= 400) {

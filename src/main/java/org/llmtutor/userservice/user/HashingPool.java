@@ -65,8 +65,24 @@ public class HashingPool implements DisposableBean {
                 .description("Time of one password check or hash on its thread")
                 .register(registry);
         rejected = Counter.builder("user_service.hashing.rejected")
-                .description("Password checks refused with 503 because the expected wait exceeded HASHING_MAX_WAIT")
+                .description("Password checks refused with 503: the expected wait exceeded HASHING_MAX_WAIT, or the"
+                        + " login queue had no room or no turn for them within it")
                 .register(registry);
+    }
+
+    /** How many checks run at once. */
+    int threads() {
+        return threads;
+    }
+
+    /** The longest a check may wait for a thread. */
+    Duration maxWait() {
+        return maxWait;
+    }
+
+    /** Counts a check refused before it reached the pool (the login queue's refusals), as one refused here. */
+    HashingOverloadedException refusedElsewhere(Duration retryAfter) {
+        return overloaded(retryAfter);
     }
 
     /** Seeds the estimate of one task's time before any has run (the decoy hash, made on first need). */

@@ -70,6 +70,21 @@ public class PasswordHasher {
         pool.requireCapacity();
     }
 
+    /** How many checks run at once (the hashing threads). */
+    public int concurrentChecks() {
+        return pool.threads();
+    }
+
+    /** The longest a check may wait to start ({@code HASHING_MAX_WAIT}). */
+    public Duration maxWait() {
+        return pool.maxWait();
+    }
+
+    /** A check refused before it was asked for (counted with the pool's own refusals), to be thrown by the caller. */
+    public HashingOverloadedException refused(Duration retryAfter) {
+        return pool.refusedElsewhere(retryAfter);
+    }
+
     private Decoy decoy() {
         Decoy made = decoy;
         if (made == null) {

@@ -89,6 +89,20 @@ class StartupChecksTest {
                 "HASHING_MAX_WAIT must be zero or positive");
     }
 
+    @Test
+    void negativeLoginQueueLengthRefusesToStart() {
+        assertRefuses(
+                () -> AppInstance.start("app.data-dir=" + dataDir, "app.login.queue.max-length=-1"),
+                "LOGIN_QUEUE_LENGTH must not be negative");
+    }
+
+    @Test
+    void negativeLoginRefusalDelayRefusesToStart() {
+        assertRefuses(
+                () -> AppInstance.start("app.data-dir=" + dataDir, "app.login.queue.refusal-delay=-1s"),
+                "LOGIN_REFUSAL_DELAY must not be negative");
+    }
+
     /** The messages of the exception and all its causes: what the start-up failure report is made of. */
     private static String chain(Throwable e) {
         StringBuilder text = new StringBuilder();
