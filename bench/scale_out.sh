@@ -48,6 +48,7 @@ work=$(mktemp -d)
 chmod 755 "$work"
 declare -a pids=()
 haproxy_pid= bouncer_pid= load_pid=
+haproxy_seen=0
 failed_checks=0
 
 cleanup() {
@@ -186,9 +187,10 @@ check_load() {
     local out="$work/load-$1.txt"
     echo "  load: $(head -n 1 "$out" | cut -d' ' -f2-)"
     grep '^failure ' "$out" | sed 's/^/    /' | head -n 20 || true
-    # HAProxy logs only requests that failed or were retried (dontlog-normal).
-    grep -a 'HTTP/1.1' "$work/haproxy.log" | sed 's/^/    haproxy: /' | head -n 20 || true
-    : >"$work/haproxy.log"
+    # HAProxy logs only the requests that failed or were retried (dontlog-normal; +1 in the retries field: the connection
+    # to the first server failed and the request went to another), here those of this phase.
+    tail -n +$((haproxy_seen + 1)) "$work/haproxy.log" | grep -a 'HTTP/1.1' | sed 's/^/    haproxy: /' | head -n 20 || true
+    haproxy_seen=$(wc -l <"$work/haproxy.log")
     local failed requests users
     failed=$(grep -c '^failure ' "$out" || true)
     requests=$(head -n 1 "$out" | sed 's/.*requests=\([0-9]*\).*/\1/')
