@@ -83,8 +83,9 @@ train() {
     for flag in "${jvm_flags[@]}"; do
         [[ "$flag" == -XX:MaxMetaspaceSize=* ]] || training_flags+=("$flag")
     done
-    "$java_bin" "${training_flags[@]}" "$1" -Dapp.training-run=true -Dserver.port=0 -Dserver.address=127.0.0.1 \
-        -jar "$start_jar"
+    # No shutdown drain: nothing routes to the training run.
+    "$java_bin" "${training_flags[@]}" "$1" -Dapp.training-run=true -Dapp.shutdown.drain=0s -Dserver.port=0 \
+        -Dserver.address=127.0.0.1 -jar "$start_jar"
 }
 launcher_cache server train
 

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -96,6 +97,14 @@ class WebConfig implements WebMvcConfigurer {
                 host.getPipeline().addValve(new ProblemReportValve(problems));
             }
         });
+    }
+
+    /** Early, so that answers refused by later filters (security, size limit) close the connection too. */
+    @Bean
+    FilterRegistrationBean<DrainingConnectionFilter> drainingConnectionFilter(ApplicationAvailability availability) {
+        var registration = new FilterRegistrationBean<>(new DrainingConnectionFilter(availability));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
+        return registration;
     }
 
     @Bean

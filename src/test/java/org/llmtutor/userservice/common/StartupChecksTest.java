@@ -103,6 +103,23 @@ class StartupChecksTest {
                 "LOGIN_REFUSAL_DELAY must not be negative");
     }
 
+    @Test
+    void negativeOrOverlongShutdownDrainRefusesToStart() {
+        assertRefuses(
+                () -> AppInstance.start("app.data-dir=" + dataDir, "app.shutdown.drain=-1s"),
+                "SHUTDOWN_DRAIN must be zero or positive");
+        assertRefuses(
+                () -> AppInstance.start("app.data-dir=" + dataDir, "app.shutdown.drain=10m"),
+                "SHUTDOWN_DRAIN must be at most 5m");
+    }
+
+    @Test
+    void tokenStateListenUrlThatIsNotPostgresRefusesToStart() {
+        assertRefuses(
+                () -> AppInstance.start("app.data-dir=" + dataDir, "app.tokens.listen-url=jdbc:mysql://db/users"),
+                "TOKEN_STATE_LISTEN_URL must be a jdbc:postgresql: URL");
+    }
+
     /** The messages of the exception and all its causes: what the start-up failure report is made of. */
     private static String chain(Throwable e) {
         StringBuilder text = new StringBuilder();

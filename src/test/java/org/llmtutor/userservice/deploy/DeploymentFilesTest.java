@@ -24,8 +24,8 @@ import org.yaml.snakeyaml.Yaml;
  */
 class DeploymentFilesTest {
 
-    private static final Path ROOT = Path.of("").toAbsolutePath();
-    private static final Map<String, String> SECRETS = Map.of(
+    static final Path ROOT = Path.of("").toAbsolutePath();
+    static final Map<String, String> SECRETS = Map.of(
             "POSTGRES_PASSWORD", "pw",
             "SECRET_KEY", "k".repeat(32),
             "ADMIN_USERNAME", "admin",
@@ -178,7 +178,7 @@ class DeploymentFilesTest {
     }
 
     /** The JVM flags scripts/serve.sh starts the server with when no JVM_* variable is set. */
-    private static List<String> serveShDefaultFlags() {
+    static List<String> serveShDefaultFlags() {
         String script;
         try {
             script = Files.readString(ROOT.resolve("scripts/serve.sh"));
@@ -195,7 +195,7 @@ class DeploymentFilesTest {
                 .toList();
     }
 
-    private static String flag(List<String> flags, String prefix) {
+    static String flag(List<String> flags, String prefix) {
         return flags.stream()
                 .filter(f -> f.startsWith(prefix))
                 .findFirst()
@@ -204,7 +204,7 @@ class DeploymentFilesTest {
     }
 
     /** 128m, 384M, 1g, 512k as whole mebibytes. */
-    private static long mebibytes(String size) {
+    static long mebibytes(String size) {
         Matcher m = Pattern.compile("(?i)(\\d+)([kmg]?)b?").matcher(size.trim());
         assertThat(m.matches()).as(size).isTrue();
         long n = Long.parseLong(m.group(1));
@@ -241,7 +241,7 @@ class DeploymentFilesTest {
         assertThat(map(map(compose, "volumes"), "user_postgres_data")).containsEntry("external", true);
     }
 
-    private static Map<String, Object> load(String file) {
+    static Map<String, Object> load(String file) {
         try (InputStream in = Files.newInputStream(ROOT.resolve(file))) {
             return new Yaml().load(in);
         } catch (IOException e) {
@@ -249,26 +249,26 @@ class DeploymentFilesTest {
         }
     }
 
-    private static Map<String, Object> service(Map<String, Object> compose, String name) {
+    static Map<String, Object> service(Map<String, Object> compose, String name) {
         return map(map(compose, "services"), name);
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Map<String, Object> parent, String key) {
+    static Map<String, Object> map(Map<String, Object> parent, String key) {
         Object value = parent.get(key);
         assertThat(value).as(key).isInstanceOf(Map.class);
         return (Map<String, Object>) value;
     }
 
     @SuppressWarnings("unchecked")
-    private static List<String> list(Map<String, Object> parent, String key) {
+    static List<String> list(Map<String, Object> parent, String key) {
         Object value = parent.get(key);
         assertThat(value).as(key).isInstanceOf(List.class);
         return (List<String>) value;
     }
 
     /** `docker compose` (v2 plugin) or `docker-compose` (v1), whichever answers; null when neither does. */
-    private static List<String> composeCommand() {
+    static List<String> composeCommand() {
         for (List<String> candidate : List.of(List.of("docker", "compose"), List.of("docker-compose"))) {
             List<String> version = new ArrayList<>(candidate);
             version.add("version");
@@ -283,7 +283,7 @@ class DeploymentFilesTest {
         return null;
     }
 
-    private static int runCompose(List<String> compose, String file, Map<String, String> env) throws IOException {
+    static int runCompose(List<String> compose, String file, Map<String, String> env) throws IOException {
         List<String> command = new ArrayList<>(compose);
         command.addAll(List.of("-f", file, "config", "-q"));
         return run(command, env);

@@ -1,6 +1,7 @@
 package org.llmtutor.userservice.auth.token;
 
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,6 +14,9 @@ import org.springframework.validation.annotation.Validated;
  * @param purgeInterval how often expired revocations and login sessions are deleted
  * @param stateTtl how long an instance keeps a token check's answer from the database (user state, login session,
  *     logged-out jti) in memory at most: changes are announced at once, this bounds staleness should one be missed
+ * @param listenUrl a JDBC URL straight to PostgreSQL for the connection that LISTENs for those announcements, when the
+ *     pool's URL goes through a pooler in transaction mode (PgBouncer), which cannot keep a LISTEN; empty: the
+ *     datasource's URL (docs/scaling.md)
  */
 @Validated
 @ConfigurationProperties("app.tokens")
@@ -29,4 +33,7 @@ public record TokenProperties(
 
         @NotNull(message = "TOKEN_STATE_TTL must be positive")
         @DurationMin(nanos = 0, inclusive = false, message = "TOKEN_STATE_TTL must be positive")
-        Duration stateTtl) {}
+        Duration stateTtl,
+
+        @Pattern(regexp = "(jdbc:postgresql:.*)?", message = "TOKEN_STATE_LISTEN_URL must be a jdbc:postgresql: URL")
+        String listenUrl) {}

@@ -11,15 +11,22 @@ class TokenStateConfig {
 
     /**
      * Only the server listens (the admin CLI checks no tokens), and only on PostgreSQL: the embedded database serves
-     * one instance, which invalidates its own memory.
+     * one instance, which invalidates its own memory. The LISTEN goes to {@code app.tokens.listen-url} when one is set:
+     * a pooler in transaction mode hands each transaction another server connection and would lose it.
      */
     @Bean
     @ConditionalOnWebApplication
     TokenStateListener tokenStateListener(
             TokenStateCache cache,
-            @Value("${spring.datasource.url}") String url,
+            TokenProperties properties,
+            @Value("${spring.datasource.url}") String datasourceUrl,
             @Value("${spring.datasource.username:}") String username,
             @Value("${spring.datasource.password:}") String password) {
-        return new TokenStateListener(cache, EmbeddedDatabase.isEmbedded(url) ? null : url, username, password);
+        if (EmbeddedDatabase.isEmbedded(datasourceUrl)) {
+            return new TokenStateListener(cache, null, username, password);
+        }
+        String listenUrl = properties.listenUrl();
+        return new TokenStateListener(
+                cache, listenUrl == null || listenUrl.isBlank() ? datasourceUrl : listenUrl, username, password);
     }
 }

@@ -50,6 +50,15 @@ class TokenStateListener implements SmartLifecycle {
         credentials.setProperty("socketTimeout", "10");
     }
 
+    /**
+     * Started before and stopped after the web server (Boot's phases: {@code DEFAULT_PHASE - 1024} and {@code - 2048}),
+     * so that requests still served while an instance drains keep checking tokens from memory.
+     */
+    @Override
+    public int getPhase() {
+        return DEFAULT_PHASE - 4096;
+    }
+
     @Override
     public void start() {
         running = true;

@@ -19,7 +19,8 @@ class TokenStateCacheTest {
     private final CountingRepository database = new CountingRepository();
     private final TokenStateCache cache = new TokenStateCache(
             database,
-            new TokenProperties(Duration.ofDays(1), Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofMinutes(1)),
+            new TokenProperties(
+                    Duration.ofDays(1), Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofMinutes(1), null),
             "jdbc:postgresql://127.0.0.1/none");
 
     @AfterEach
