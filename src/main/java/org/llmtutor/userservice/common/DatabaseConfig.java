@@ -55,18 +55,17 @@ class DatabaseConfig {
     }
 
     /**
-     * Hibernate is told the dialect the URL names, and not to ask the database at start-up (a connection and its
-     * metadata before the first request needs either); {@code spring.jpa.properties.hibernate.*} still wins.
+     * Hibernate is told which database the URL names, and not to ask the database at start-up (a connection and its
+     * metadata before the first request needs either); it picks its dialect from the name. {@code
+     * spring.jpa.properties.*} still wins.
      */
     @Bean
-    HibernatePropertiesCustomizer knownDialect(Environment env) {
+    HibernatePropertiesCustomizer knownDatabase(Environment env) {
         return properties -> {
             String url = env.getRequiredProperty("spring.datasource.url");
             properties.putIfAbsent(
-                    "hibernate.dialect",
-                    EmbeddedDatabase.isEmbedded(url)
-                            ? "org.hibernate.dialect.H2Dialect"
-                            : "org.hibernate.dialect.PostgreSQLDialect");
+                    "jakarta.persistence.database-product-name",
+                    EmbeddedDatabase.isEmbedded(url) ? "H2" : "PostgreSQL");
             properties.putIfAbsent("hibernate.boot.allow_jdbc_metadata_access", "false");
         };
     }

@@ -7,11 +7,17 @@ import org.llmtutor.userservice.common.AggregateInsert;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.NativeQuery;
 import org.springframework.data.repository.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Only the user module reads and writes the users table; other modules go through {@link UserService}. */
 interface UserRepository extends Repository<User, UUID>, AggregateInsert<User> {
 
+    /**
+     * One statement: without the read-only transaction Spring Data gives its CRUD methods (a session, and a BEGIN and
+     * COMMIT around the SELECT); inside a caller's transaction it takes part in it.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     Optional<User> findById(UUID id);
 
     boolean existsById(UUID id);
