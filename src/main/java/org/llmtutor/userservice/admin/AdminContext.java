@@ -8,13 +8,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import org.llmtutor.userservice.common.SchemaMigration;
 import org.springframework.aot.AotDetector;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.SpringProperties;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
@@ -78,9 +80,9 @@ final class AdminContext implements AutoCloseable {
 
     /**
      * The application with the service's own configuration and database, but no web server. Lazy, so that a command
-     * builds only what it uses (no signing key, no security chain); the schema migration is asked for explicitly so
-     * that every command runs on a migrated schema. Without the server's own auto-configurations
-     * ({@link ServerOnlyAutoConfigurations}). Logging goes to stderr and is off unless LOGGING_LEVEL_ROOT says
+     * builds only what it uses (no signing key, no security chain); Boot's Flyway migration is asked for explicitly so
+     * that every command runs on a migrated schema. Of the auto-configurations only those {@link
+     * AdminAutoConfigurations} lists: the application's own {@code @EnableAutoConfiguration} is switched off. Logging goes to stderr and is off unless LOGGING_LEVEL_ROOT says
      * otherwise, keeping stdout for the command's own output.
      */
     private static ConfigurableApplicationContext start(Class<?> application, Map<String, String> env) {
@@ -95,16 +97,20 @@ final class AdminContext implements AutoCloseable {
                         StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                         new SystemEnvironmentPropertySource(
                                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new HashMap<>(env)));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "adminCli", Map.of(EnableAutoConfiguration.ENABLED_OVERRIDE_PROPERTY, "false")));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(
+                        application, AdminAutoConfigurations.class)
                 .environment(environment)
                 .web(WebApplicationType.NONE)
                 .lazyInitialization(true)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .listeners(new ServerOnlyAutoConfigurations())
                 .properties("logging.config=classpath:admin-logback.xml")
                 .run();
-        context.getBean(SchemaMigration.class);
+        context.getBeanProvider(FlywayMigrationInitializer.class).ifAvailable(migrated -> {});
         return context;
     }
 }

@@ -5,9 +5,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.llmtutor.userservice.user.User;
-import org.springframework.data.jdbc.repository.query.Modifying;
-import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.NativeQuery;
 import org.springframework.data.repository.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The bulk import's statements on the users table. {@code ON CONFLICT DO NOTHING} lets the unique index skip a username
@@ -16,12 +17,13 @@ import org.springframework.data.repository.Repository;
  */
 interface BulkUserRepository extends Repository<User, UUID> {
 
-    @Query("SELECT username FROM users WHERE username IN (:usernames)")
+    @NativeQuery("SELECT username FROM users WHERE username IN (:usernames)")
     List<String> findExistingUsernames(Collection<String> usernames);
 
     /** @return 1 when inserted, 0 when the username exists already */
-    @Modifying
-    @Query("INSERT INTO users (id, username, hashed_password, is_active, created_at, xp, role,"
+    @Transactional
+    @Modifying(clearAutomatically = true)
+    @NativeQuery("INSERT INTO users (id, username, hashed_password, is_active, created_at, xp, role,"
             + " failed_login_attempts, token_generation)"
             + " VALUES (:id, :username, :hashedPassword, TRUE, :createdAt, 0, :role, 0, 0)"
             + " ON CONFLICT DO NOTHING")

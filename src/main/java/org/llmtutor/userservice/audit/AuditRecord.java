@@ -1,44 +1,51 @@
 package org.llmtutor.userservice.audit;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.relational.core.mapping.Column;
-import org.springframework.data.relational.core.mapping.Table;
+import org.hibernate.annotations.Immutable;
 
 /**
  * One authentication event: what, when, about whom, by whom, from where. Never a password or a token. (Not named
  * AuditEvent: Spring Boot's actuator has a class of that name.)
  */
-@Table("audit_events")
+@Entity
+@Immutable
+@Table(name = "audit_events")
 public class AuditRecord {
 
     @Id
-    @Column("id")
+    @Column(name = "id")
     private UUID id;
 
-    @Column("occurred_at")
+    @Column(name = "occurred_at")
     private Instant occurredAt;
 
-    @Column("event_type")
+    @Enumerated(EnumType.STRING)
+    @Column(name = "event_type")
     private AuditEventType type;
 
-    @Column("user_id")
+    @Column(name = "user_id")
     private UUID userId;
 
-    @Column("username")
+    @Column(name = "username")
     private String username;
 
-    @Column("actor")
+    @Column(name = "actor")
     private String actor;
 
-    @Column("ip")
+    @Column(name = "ip")
     private String ip;
 
-    @Column("user_agent")
+    @Column(name = "user_agent")
     private String userAgent;
 
-    @Column("details")
+    @Column(name = "details")
     private String details;
 
     protected AuditRecord() {}

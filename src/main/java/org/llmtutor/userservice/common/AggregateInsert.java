@@ -1,9 +1,10 @@
 package org.llmtutor.userservice.common;
 
 /**
- * A repository fragment that inserts a new row. Spring Data JDBC's {@code save} treats an entity whose id is set as
- * existing and updates it; every id here is chosen by the application (random UUIDs, token hashes, the owner's id), so
- * new rows are inserted explicitly, and changes to stored rows are UPDATE statements of their own.
+ * A repository fragment that inserts a new row at once. Every id here is chosen by the application (random UUIDs, token
+ * hashes, the owner's id), so Spring Data's {@code save} would take each new row for a stored one and merge it (a
+ * SELECT first); and a broken constraint must surface where the row is added, not at commit. Changes to stored rows
+ * are UPDATE statements of their own (docs/conventions.md, "A new endpoint").
  */
 public interface AggregateInsert<T> {
 

@@ -1,11 +1,15 @@
 package org.llmtutor.userservice.common;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfig {
@@ -26,6 +30,45 @@ class DatabaseConfig {
             // Seconds for the whole connection set-up (TCP, TLS, authentication): a black hole accepts TCP and then
             // never answers the start-up message.
             "loginTimeout", "2");
+
+    /**
+     * What differs between PostgreSQL and the embedded H2 in the migrations: the few type names they spell differently
+     * (placeholders). On PostgreSQL, migrations get their own connection without the request path's read timeout:
+     * adopting a large legacy database may build an index for longer than that.
+     */
+    @Bean
+    FlywayConfigurationCustomizer databaseSpecificMigrations(Environment env) {
+        return config -> {
+            String url = env.getRequiredProperty("spring.datasource.url");
+            boolean h2 = EmbeddedDatabase.isEmbedded(url);
+            Map<String, String> placeholders = new HashMap<>(config.getPlaceholders());
+            placeholders.putIfAbsent("json_type", h2 ? "JSON" : "JSONB");
+            placeholders.putIfAbsent("uuid_default", h2 ? "RANDOM_UUID()" : "gen_random_uuid()");
+            config.placeholders(placeholders);
+            if (!h2 && env.getProperty("spring.flyway.url") == null) {
+                config.dataSource(
+                        url,
+                        env.getProperty("spring.datasource.username"),
+                        env.getProperty("spring.datasource.password"));
+            }
+        };
+    }
+
+    /**
+     * Hibernate is told which database the URL names, and not to ask the database at start-up (a connection and its
+     * metadata before the first request needs either); it picks its dialect from the name. {@code
+     * spring.jpa.properties.*} still wins.
+     */
+    @Bean
+    HibernatePropertiesCustomizer knownDatabase(Environment env) {
+        return properties -> {
+            String url = env.getRequiredProperty("spring.datasource.url");
+            properties.putIfAbsent(
+                    "jakarta.persistence.database-product-name",
+                    EmbeddedDatabase.isEmbedded(url) ? "H2" : "PostgreSQL");
+            properties.putIfAbsent("hibernate.boot.allow_jdbc_metadata_access", "false");
+        };
+    }
 
     @Bean
     static SettingsBeforeDatabase settingsBeforeDatabase() {

@@ -327,6 +327,8 @@ public class DatabaseOutage {
                     // The transaction manager could not commit or roll back, and the pool gave no SQLSTATE: Hikari's
                     // "Connection is closed" once the connection broke. The connection is gone.
                     || t instanceof TransactionSystemException && t.getCause() instanceof SQLException
+                    // Hibernate's "unable to commit/rollback against JDBC Connection": the connection is gone.
+                    || t instanceof org.hibernate.TransactionException
                     || t instanceof DataAccessResourceFailureException
                     || t instanceof SQLTransientConnectionException
                     || t instanceof SocketTimeoutException

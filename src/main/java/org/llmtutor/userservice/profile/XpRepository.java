@@ -2,18 +2,15 @@ package org.llmtutor.userservice.profile;
 
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.llmtutor.userservice.user.User;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.NativeQuery;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** XP is changed only here, by atomic statements, never by writing back a value read earlier. */
-@Repository
-class XpRepository {
-
-    private final JdbcClient jdbc;
-
-    XpRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+interface XpRepository extends Repository<User, UUID> {
 
     /**
      * Adds in one statement, so concurrent adds on any instance queue on the row lock and none is lost. The guard
@@ -21,19 +18,12 @@ class XpRepository {
      *
      * @return 1 when added; 0 when the user does not exist or the sum would pass the ceiling
      */
-    int add(UUID id, int amount, int ceiling) {
-        return jdbc.sql("UPDATE users SET xp = xp + :amount WHERE id = :id AND xp <= :ceiling - :amount")
-                .param("amount", amount)
-                .param("id", id)
-                .param("ceiling", ceiling)
-                .update();
-    }
+    @Transactional
+    @Modifying(clearAutomatically = true)
+    @NativeQuery("UPDATE users SET xp = xp + :amount WHERE id = :id AND xp <= :ceiling - :amount")
+    int add(UUID id, int amount, int ceiling);
 
     /** One statement; outside a transaction it runs on its own (autocommit), one round trip to the database. */
-    Optional<Integer> findXp(UUID id) {
-        return jdbc.sql("SELECT xp FROM users WHERE id = :id")
-                .param("id", id)
-                .query(Integer.class)
-                .optional();
-    }
+    @Query("select u.xp from User u where u.id = :id")
+    Optional<Integer> findXp(UUID id);
 }

@@ -1,34 +1,40 @@
 package org.llmtutor.userservice.quiz;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.relational.core.mapping.Column;
-import org.springframework.data.relational.core.mapping.Table;
+import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One graded quiz attempt, as test_generator posts it. Results are never changed once stored. */
-@Table("quiz_results")
+@Entity
+@Immutable
+@Table(name = "quiz_results")
 public class QuizResult {
 
     @Id
-    @Column("id")
+    @Column(name = "id")
     private UUID id;
 
-    @Column("user_id")
+    @Column(name = "user_id")
     private UUID userId;
 
-    @Column("quiz_id")
+    @Column(name = "quiz_id")
     private String quizId;
 
-    @Column("score")
+    @Column(name = "score")
     private double score;
 
-    // The JSON text as is: jsonb on PostgreSQL, JSON on H2. QuizResultInsertImpl binds it the way each database
-    // needs; the reads select it as text.
-    @Column("details")
+    // The JSON text as is: jsonb on PostgreSQL, JSON on H2; Hibernate binds it the way each database needs.
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "details")
     private String details;
 
-    @Column("created_at")
+    @Column(name = "created_at")
     private Instant createdAt;
 
     protected QuizResult() {}

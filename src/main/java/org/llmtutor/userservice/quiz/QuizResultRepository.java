@@ -2,21 +2,32 @@ package org.llmtutor.userservice.quiz;
 
 import java.util.List;
 import java.util.UUID;
-import org.springframework.data.jdbc.repository.query.Query;
+import org.llmtutor.userservice.common.AggregateInsert;
+import org.springframework.data.jpa.repository.NativeQuery;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
-interface QuizResultRepository extends Repository<QuizResult, UUID>, QuizResultInsert {
+interface QuizResultRepository extends Repository<QuizResult, UUID>, AggregateInsert<QuizResult> {
 
     /** Count, mean and best score in one pass; the aggregates are null when there is nothing to aggregate. */
     record Aggregate(long count, Double average, Double best) {}
 
-    /** Newest first, ties broken by id; {@code quizId} null means every quiz. The JSON column is read as its text. */
-    @Query("SELECT id, user_id, quiz_id, score, CAST(details AS VARCHAR) AS details, created_at FROM quiz_results"
-            + " WHERE user_id = :userId AND (CAST(:quizId AS VARCHAR) IS NULL OR quiz_id = :quizId)"
+    /**
+     * Newest first, ties broken by id; {@code quizId} null means every quiz. Native: a null parameter needs its type
+     * spelled out (CAST) for PostgreSQL.
+     */
+    @NativeQuery("SELECT * FROM quiz_results WHERE user_id = :userId"
+            + " AND (CAST(:quizId AS VARCHAR) IS NULL OR quiz_id = :quizId)"
             + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
     List<QuizResult> findNewestFirst(UUID userId, String quizId, int limit, int offset);
 
-    @Query("SELECT count(*) AS count, avg(score) AS average, max(score) AS best FROM quiz_results"
-            + " WHERE user_id = :userId AND (CAST(:quizId AS VARCHAR) IS NULL OR quiz_id = :quizId)")
-    Aggregate aggregate(UUID userId, String quizId);
+    /** One row: count, mean, best, typed by Hibernate (Long, Double, Double). */
+    @Query("select count(r), avg(r.score), max(r.score) from QuizResult r"
+            + " where r.userId = :userId and (:quizId is null or r.quizId = :quizId)")
+    List<Object[]> aggregateColumns(UUID userId, String quizId);
+
+    default Aggregate aggregate(UUID userId, String quizId) {
+        Object[] row = aggregateColumns(userId, quizId).get(0);
+        return new Aggregate(((Number) row[0]).longValue(), (Double) row[1], (Double) row[2]);
+    }
 }

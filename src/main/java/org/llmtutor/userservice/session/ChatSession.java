@@ -1,29 +1,33 @@
 package org.llmtutor.userservice.session;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.relational.core.mapping.Column;
-import org.springframework.data.relational.core.mapping.Table;
+import org.hibernate.annotations.Immutable;
 
 /** Metadata of one chat session (the conversation itself lives in agent_service). */
-@Table("chat_sessions")
+@Entity
+@Immutable
+@Table(name = "chat_sessions")
 public class ChatSession {
 
     @Id
-    @Column("id")
+    @Column(name = "id")
     private UUID id;
 
-    @Column("user_id")
+    @Column(name = "user_id")
     private UUID userId;
 
-    @Column("session_id")
+    @Column(name = "session_id")
     private String sessionId;
 
-    @Column("title")
+    @Column(name = "title")
     private String title;
 
-    @Column("created_at")
+    @Column(name = "created_at")
     private Instant createdAt;
 
     protected ChatSession() {}

@@ -1,19 +1,23 @@
 package org.llmtutor.userservice.settings;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 import java.util.UUID;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.relational.core.mapping.Column;
-import org.springframework.data.relational.core.mapping.Table;
+import org.hibernate.annotations.Immutable;
 
 /** The persona a user chose in the UI (settings key {@code identityId}). */
-@Table("user_settings_identity")
+@Entity
+@Immutable
+@Table(name = "user_settings_identity")
 class SettingsIdentity {
 
     @Id
-    @Column("user_id")
+    @Column(name = "user_id")
     private UUID userId;
 
-    @Column("identity_id")
+    @Column(name = "identity_id")
     private String identityId;
 
     protected SettingsIdentity() {}

@@ -102,13 +102,13 @@ public class SettingsService {
     }
 
     private SettingsMap current(UUID userId) {
-        List<StoredSettingsQuery.StoredRow> rows = settings.findStored(userId);
+        List<UserSettingRepository.StoredRow> rows = settings.findStored(userId);
         if (rows.isEmpty()) {
             throw new UserNotFoundException();
         }
         Map<ServiceType, ModelChoice> stored = new EnumMap<>(ServiceType.class);
         // Rows of service types this version does not know (Python-era leftovers) are not part of the map.
-        for (StoredSettingsQuery.StoredRow row : rows) {
+        for (UserSettingRepository.StoredRow row : rows) {
             if (row.serviceType() != null) {
                 ServiceType.fromKey(row.serviceType())
                         .ifPresent(s -> stored.put(s, new ModelChoice(row.provider(), row.modelName())));

@@ -1,28 +1,32 @@
 package org.llmtutor.userservice.settings;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 import java.util.UUID;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.relational.core.mapping.Column;
-import org.springframework.data.relational.core.mapping.Table;
+import org.hibernate.annotations.Immutable;
 
 /** One service's LLM choice of one user (the Python service's table, one row per user and service). */
-@Table("user_settings")
+@Entity
+@Immutable
+@Table(name = "user_settings")
 class UserSetting {
 
     @Id
-    @Column("id")
+    @Column(name = "id")
     private UUID id;
 
-    @Column("user_id")
+    @Column(name = "user_id")
     private UUID userId;
 
-    @Column("service_type")
+    @Column(name = "service_type")
     private String serviceType;
 
-    @Column("provider")
+    @Column(name = "provider")
     private String provider;
 
-    @Column("model_name")
+    @Column(name = "model_name")
     private String modelName;
 
     protected UserSetting() {}

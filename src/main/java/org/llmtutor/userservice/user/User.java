@@ -1,41 +1,45 @@
 package org.llmtutor.userservice.user;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.relational.core.mapping.Column;
-import org.springframework.data.relational.core.mapping.Table;
+import org.hibernate.annotations.Immutable;
 
 /** A row of users. Inserted once; every later change is one UPDATE statement of {@link UserRepository}. */
-@Table("users")
+@Entity
+@Immutable
+@Table(name = "users")
 public class User {
 
     @Id
-    @Column("id")
+    @Column(name = "id")
     private UUID id;
 
-    @Column("username")
+    @Column(name = "username")
     private String username;
 
-    @Column("hashed_password")
+    @Column(name = "hashed_password")
     private String hashedPassword;
 
-    @Column("is_active")
+    @Column(name = "is_active")
     private boolean active;
 
-    @Column("created_at")
+    @Column(name = "created_at")
     private Instant createdAt;
 
     // Changed only through atomic UPDATE statements, never by writing back a value read earlier.
-    @Column("xp")
+    @Column(name = "xp")
     private int xp;
 
     // The wire name as stored; getRole() reads it.
-    @Column("role")
+    @Column(name = "role")
     private String role;
 
     // Raised by "log out everywhere" and password changes; older access tokens stop working. Atomic updates only.
-    @Column("token_generation")
+    @Column(name = "token_generation")
     private int tokenGeneration;
 
     protected User() {}

@@ -4,13 +4,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.llmtutor.userservice.common.AggregateInsert;
-import org.springframework.data.jdbc.repository.query.Modifying;
-import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.NativeQuery;
 import org.springframework.data.repository.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Only the user module reads and writes the users table; other modules go through {@link UserService}. */
 interface UserRepository extends Repository<User, UUID>, AggregateInsert<User> {
 
+    /**
+     * One statement: without the read-only transaction Spring Data gives its CRUD methods (a session, and a BEGIN and
+     * COMMIT around the SELECT); inside a caller's transaction it takes part in it.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     Optional<User> findById(UUID id);
 
     boolean existsById(UUID id);
@@ -29,29 +36,34 @@ interface UserRepository extends Repository<User, UUID>, AggregateInsert<User> {
      * Empty when the user does not exist. It selects a constant rather than the id, a type both drivers read alike
      * (the embedded H2 reports a UUID column as binary; RepositoryQueriesTest).
      */
-    @Query("SELECT 1 FROM users WHERE id = :id FOR UPDATE")
+    @NativeQuery("SELECT 1 FROM users WHERE id = :id FOR UPDATE")
     Optional<Integer> lockById(UUID id);
 
     /** Compare-and-set, so a password changed meanwhile is never overwritten by an upgraded old one. */
-    @Modifying
-    @Query("UPDATE users SET hashed_password = :newHash WHERE id = :id AND hashed_password = :oldHash")
+    @Transactional
+    @Modifying(clearAutomatically = true)
+    @NativeQuery("UPDATE users SET hashed_password = :newHash WHERE id = :id AND hashed_password = :oldHash")
     int updatePasswordHash(UUID id, String oldHash, String newHash);
 
-    @Modifying
-    @Query("UPDATE users SET hashed_password = :hash WHERE id = :id")
+    @Transactional
+    @Modifying(clearAutomatically = true)
+    @NativeQuery("UPDATE users SET hashed_password = :hash WHERE id = :id")
     int setPasswordHash(UUID id, String hash);
 
-    @Modifying
-    @Query("UPDATE users SET is_active = :active WHERE id = :id")
+    @Transactional
+    @Modifying(clearAutomatically = true)
+    @NativeQuery("UPDATE users SET is_active = :active WHERE id = :id")
     int setActive(UUID id, boolean active);
 
-    @Modifying
-    @Query("UPDATE users SET role = :role WHERE id = :id")
+    @Transactional
+    @Modifying(clearAutomatically = true)
+    @NativeQuery("UPDATE users SET role = :role WHERE id = :id")
     int setRole(UUID id, String role);
 
     /** Ends every access token issued to the user so far (they carry the old generation). */
-    @Modifying
-    @Query("UPDATE users SET token_generation = token_generation + 1 WHERE id = :id")
+    @Transactional
+    @Modifying(clearAutomatically = true)
+    @NativeQuery("UPDATE users SET token_generation = token_generation + 1 WHERE id = :id")
     int bumpTokenGeneration(UUID id);
 
     void deleteById(UUID id);

@@ -1,36 +1,40 @@
 package org.llmtutor.userservice.auth.credential;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.relational.core.mapping.Column;
-import org.springframework.data.relational.core.mapping.Table;
+import org.hibernate.annotations.Immutable;
 
-@Table("service_credentials")
+@Entity
+@Immutable
+@Table(name = "service_credentials")
 public class ServiceCredential {
 
     @Id
-    @Column("id")
+    @Column(name = "id")
     private UUID id;
 
-    @Column("name")
+    @Column(name = "name")
     private String name;
 
-    @Column("token_hash")
+    @Column(name = "token_hash")
     private String tokenHash;
 
     // Space-separated wire names, e.g. "sessions:write quiz:write".
-    @Column("scopes")
+    @Column(name = "scopes")
     private String scopes;
 
-    @Column("created_at")
+    @Column(name = "created_at")
     private Instant createdAt;
 
-    @Column("revoked_at")
+    @Column(name = "revoked_at")
     private Instant revokedAt;
 
     protected ServiceCredential() {}

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.llmtutor.userservice.common.AggregateInsert;
-import org.springframework.data.jdbc.repository.query.Modifying;
-import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.NativeQuery;
 import org.springframework.data.repository.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 interface ServiceCredentialRepository extends Repository<ServiceCredential, UUID>, AggregateInsert<ServiceCredential> {
 
@@ -18,7 +19,8 @@ interface ServiceCredentialRepository extends Repository<ServiceCredential, UUID
     List<ServiceCredential> findAllByOrderByCreatedAtAsc();
 
     /** Revokes every active credential of that name; returns how many. */
-    @Modifying
-    @Query("UPDATE service_credentials SET revoked_at = :now WHERE name = :name AND revoked_at IS NULL")
+    @Transactional
+    @Modifying(clearAutomatically = true)
+    @NativeQuery("UPDATE service_credentials SET revoked_at = :now WHERE name = :name AND revoked_at IS NULL")
     int revokeActive(String name, Instant now);
 }

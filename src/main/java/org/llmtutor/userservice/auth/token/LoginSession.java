@@ -1,38 +1,42 @@
 package org.llmtutor.userservice.auth.token;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.relational.core.mapping.Column;
-import org.springframework.data.relational.core.mapping.Table;
+import org.hibernate.annotations.Immutable;
 
 /** A refresh-token family: one device or browser that logged in, until it logs out, is ended or expires. */
-@Table("login_sessions")
+@Entity
+@Immutable
+@Table(name = "login_sessions")
 public class LoginSession {
 
     @Id
-    @Column("id")
+    @Column(name = "id")
     private UUID id;
 
-    @Column("user_id")
+    @Column(name = "user_id")
     private UUID userId;
 
-    @Column("created_at")
+    @Column(name = "created_at")
     private Instant createdAt;
 
-    @Column("last_used_at")
+    @Column(name = "last_used_at")
     private Instant lastUsedAt;
 
-    @Column("expires_at")
+    @Column(name = "expires_at")
     private Instant expiresAt;
 
-    @Column("revoked_at")
+    @Column(name = "revoked_at")
     private Instant revokedAt;
 
-    @Column("user_agent")
+    @Column(name = "user_agent")
     private String userAgent;
 
-    @Column("ip")
+    @Column(name = "ip")
     private String ip;
 
     protected LoginSession() {}
@@ -73,6 +77,10 @@ public class LoginSession {
 
     public String getIp() {
         return ip;
+    }
+
+    Instant getRevokedAt() {
+        return revokedAt;
     }
 
     public boolean isActiveAt(Instant now) {

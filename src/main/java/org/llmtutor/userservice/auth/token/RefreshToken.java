@@ -1,26 +1,30 @@
 package org.llmtutor.userservice.auth.token;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.relational.core.mapping.Column;
-import org.springframework.data.relational.core.mapping.Table;
+import org.hibernate.annotations.Immutable;
 
 /** One refresh token of a login session, known only by its hash; good for a single use. */
-@Table("refresh_tokens")
+@Entity
+@Immutable
+@Table(name = "refresh_tokens")
 class RefreshToken {
 
     @Id
-    @Column("token_hash")
+    @Column(name = "token_hash")
     private String tokenHash;
 
-    @Column("login_session_id")
+    @Column(name = "login_session_id")
     private UUID loginSessionId;
 
-    @Column("issued_at")
+    @Column(name = "issued_at")
     private Instant issuedAt;
 
-    @Column("used_at")
+    @Column(name = "used_at")
     private Instant usedAt;
 
     protected RefreshToken() {}

@@ -1,48 +1,38 @@
 package org.llmtutor.userservice.auth.token;
 
-import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
-import org.llmtutor.userservice.user.Role;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.llmtutor.userservice.user.User;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
 
-/** The rows behind {@link TokenStateCache}: one single-statement read each, outside any transaction. */
-@Repository
-class TokenStateRepository {
+/**
+ * The rows behind {@link TokenStateCache}: one single-statement read each, declared queries, so outside any transaction
+ * (Spring Data gives only its own CRUD methods a read-only one).
+ */
+interface TokenStateRepository extends Repository<LoginSession, UUID> {
 
-    private final JdbcClient jdbc;
+    @Query("select u from User u where u.id = :id")
+    Optional<User> findUserRow(UUID id);
 
-    TokenStateRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    @Query("select s from LoginSession s where s.id = :id")
+    Optional<LoginSession> findLoginSessionRow(UUID id);
+
+    @Query("select count(t) from RevokedAccessToken t where t.jti = :jti")
+    long countRevoked(String jti);
+
+    default Optional<TokenStateCache.UserState> findUser(UUID id) {
+        return findUserRow(id)
+                .map(u -> new TokenStateCache.UserState(
+                        id, u.getUsername(), u.getRole(), u.isActive(), u.getTokenGeneration(), u.getXp()));
     }
 
-    Optional<TokenStateCache.UserState> findUser(UUID id) {
-        return jdbc.sql("SELECT username, role, is_active, token_generation, xp FROM users WHERE id = :id")
-                .param("id", id)
-                .query((rs, n) -> new TokenStateCache.UserState(
-                        id,
-                        rs.getString(1),
-                        Role.fromStored(rs.getString(2)),
-                        rs.getBoolean(3),
-                        rs.getInt(4),
-                        rs.getInt(5)))
-                .optional();
+    default Optional<TokenStateCache.LoginSessionState> findLoginSession(UUID id) {
+        return findLoginSessionRow(id)
+                .map(s -> new TokenStateCache.LoginSessionState(s.getExpiresAt(), s.getRevokedAt() != null));
     }
 
-    Optional<TokenStateCache.LoginSessionState> findLoginSession(UUID id) {
-        return jdbc.sql("SELECT expires_at, revoked_at IS NOT NULL FROM login_sessions WHERE id = :id")
-                .param("id", id)
-                .query((rs, n) -> new TokenStateCache.LoginSessionState(
-                        rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getBoolean(2)))
-                .optional();
-    }
-
-    boolean isRevoked(String jti) {
-        return jdbc.sql("SELECT count(*) FROM revoked_access_tokens WHERE jti = :jti")
-                        .param("jti", jti)
-                        .query(Integer.class)
-                        .single()
-                > 0;
+    default boolean isRevoked(String jti) {
+        return countRevoked(jti) > 0;
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.llmtutor.userservice.auth.token.TokenStateCache.UserState;
 import org.llmtutor.userservice.user.Role;
+import org.llmtutor.userservice.user.User;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -122,18 +123,29 @@ class TokenStateCacheTest {
         return Optional.of(new UserState(id, "alice", Role.USER, true, generation, 0));
     }
 
-    private static final class CountingRepository extends TokenStateRepository {
+    private static final class CountingRepository implements TokenStateRepository {
 
         Optional<UserState> user = Optional.empty();
         Runnable duringRead = () -> {};
         int reads;
 
-        CountingRepository() {
-            super(null);
+        @Override
+        public Optional<User> findUserRow(UUID id) {
+            throw new UnsupportedOperationException();
         }
 
         @Override
-        Optional<UserState> findUser(UUID id) {
+        public Optional<LoginSession> findLoginSessionRow(UUID id) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long countRevoked(String jti) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<UserState> findUser(UUID id) {
             reads++;
             Optional<UserState> answer = user;
             duringRead.run();
