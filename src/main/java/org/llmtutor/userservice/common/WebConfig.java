@@ -78,17 +78,17 @@ class WebConfig implements WebMvcConfigurer {
         return registration;
     }
 
-    /**
-     * Errors Tomcat raises before the application sees the request are problem documents too. The valve is put into
-     * the host's pipeline as an instance (Tomcat then adds no default one of the named class), so that it can use the
-     * application's renderer.
-     */
     /** The platform's address {@code http://user_service:8000} has an underscore, which Tomcat alone refuses. */
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> platformHostNames() {
         return factory -> factory.setProtocol(RegisteredNameHttp11Protocol.class.getName());
     }
 
+    /**
+     * Errors Tomcat raises before the application sees the request are problem documents too. The valve is put into
+     * the host's pipeline as an instance (Tomcat then adds no default one of the named class), so that it can use the
+     * application's renderer.
+     */
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonTomcatErrors(ProblemRenderer problems) {
         return factory -> factory.addContextCustomizers(context -> {
@@ -103,14 +103,14 @@ class WebConfig implements WebMvcConfigurer {
     @Bean
     FilterRegistrationBean<DrainingConnectionFilter> drainingConnectionFilter(ApplicationAvailability availability) {
         var registration = new FilterRegistrationBean<>(new DrainingConnectionFilter(availability));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(WebProperties web, ProblemRenderer problems) {
         var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(web.maxBodyBytes(), problems));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
         return registration;
     }
 

@@ -14,8 +14,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 class LoginQueueConfig {
 
     /**
-     * After the request id, error rendering, path normalisation and body size limit, before everything else (the
-     * security chain is at -100): a refused login costs as little as a request can.
+     * After the request id, error rendering, path normalisation, the drain's header and the body size limit, before
+     * everything else (the security chain is at -100): a refused login costs as little as a request can.
      */
     @Bean
     FilterRegistrationBean<LoginQueueFilter> loginQueueFilter(
@@ -25,7 +25,7 @@ class LoginQueueConfig {
             LoginQueueProperties properties) {
         var registration =
                 new FilterRegistrationBean<>(new LoginQueueFilter(queue, clients, resolver, properties.refusalDelay()));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;
     }
 }
