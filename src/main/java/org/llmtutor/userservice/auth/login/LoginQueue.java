@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * Admission of logins to this instance's hashing pool, by count rather than by a time estimate (which overload itself
  * inflates): at most {@code concurrentChecks} logins are past the queue at once, enough to keep every hashing thread
- * busy; up to {@code maxLength} more wait, and a slot that frees goes to the waiting clients in turn (one login each,
- * round robin), so one address flooding gets its turn like any other. One client (address) never holds every slot: one
+ * busy; up to {@code maxLength} more wait, and a slot that frees goes to the waiting client holding the fewest slots
+ * (among equals in turn, one login each), so one address flooding gets its turn like any other and a newcomer gets the
+ * next slot. One client (address) never holds every slot: one
  * is left for a second client, which is then admitted at once. When the queue is full, the client with the most
  * waiting logins loses its newest one to a newcomer with fewer (a newcomer with as many is refused). A refusal is
  * {@link HashingOverloadedException} (503).
@@ -47,7 +48,7 @@ public class LoginQueue {
     @Autowired
     public LoginQueue(LoginQueueProperties properties, PasswordHasher hasher, MeterRegistry registry) {
         this(
-                properties.concurrentChecks() > 0 ? properties.concurrentChecks() : hasher.concurrentChecks() + 1,
+                properties.concurrentChecks() > 0 ? properties.concurrentChecks() : hasher.concurrentChecks() + 2,
                 properties.maxLength(),
                 hasher.maxWait(),
                 properties.refusalDelay(),
@@ -173,17 +174,22 @@ public class LoginQueue {
         return new Slot(client);
     }
 
-    /** Gives free slots to waiting logins, one per client in turn. */
+    /**
+     * Gives free slots to waiting logins: first to the clients holding the fewest slots (a newcomer before a flooding
+     * address that already has its share running), among equals one per client in turn.
+     */
     private void handOff() {
-        int passed = 0;
-        while (inUse < slots && passed < turns.size()) {
-            Client next = turns.pollFirst();
-            if (!mayTakeSlot(next)) {
-                turns.addLast(next);
-                passed++;
-                continue;
+        while (inUse < slots) {
+            Client next = null;
+            for (Client candidate : turns) {
+                if (mayTakeSlot(candidate) && (next == null || candidate.holding < next.holding)) {
+                    next = candidate;
+                }
             }
-            passed = 0;
+            if (next == null) {
+                return;
+            }
+            turns.remove(next);
             Waiter waiter = next.waiters.pollFirst();
             waiting--;
             if (!next.waiters.isEmpty()) {

@@ -12,8 +12,9 @@ import org.springframework.validation.annotation.Validated;
  * {@link LoginQueue}). Per instance on purpose: what they ration is this instance's CPU. The longest a login waits in
  * the queue is {@code HASHING_MAX_WAIT}, the longest a check may wait to start.
  *
- * @param concurrentChecks logins past the queue at once; 0 means one more than the hashing threads (each login's own
- *     request work runs in turn with its check, as for one client alone; the extra slot is for a second client)
+ * @param concurrentChecks logins past the queue at once; 0 means two more than the hashing threads: one client alone
+ *     then has one check waiting at the pool, so no hashing thread waits for a login's own request work (HTTP, the
+ *     database), and the last slot is for a second client
  * @param maxLength logins waiting in the queue; each holds a request thread, so keep it well under the server's
  *     thread count. When it is full, the client with the most waiting logins loses its newest one
  * @param refusalDelay how long a refused login is held (without a thread) before its 503 is answered, so that a client
@@ -22,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("app.login.queue")
 public record LoginQueueProperties(
-        @Min(value = 0, message = "LOGIN_CONCURRENT_CHECKS must be 0 (one more than the hashing threads) or more")
+        @Min(value = 0, message = "LOGIN_CONCURRENT_CHECKS must be 0 (two more than the hashing threads) or more")
         int concurrentChecks,
 
         @Min(value = 0, message = "LOGIN_QUEUE_LENGTH must not be negative")
