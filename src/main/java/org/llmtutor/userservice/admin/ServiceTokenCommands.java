@@ -42,7 +42,7 @@ final class ServiceTokenCommands {
                     ctx.bean(AdminService.class).createServiceToken(name, scopeSet);
             ctx.io()
                     .err()
-                    .println("created service token " + name + " with scopes " + Arguments.scopeList(scopeSet)
+                    .println("created service token " + name + " with scopes " + Scope.wireNames(scopeSet)
                             + "; it is shown only once:");
             ctx.out().println(created.token());
             return AdminCli.OK;
@@ -93,7 +93,7 @@ final class ServiceTokenCommands {
             TextTable table = new TextTable("NAME", "SCOPES", "STATUS", "CREATED (UTC)", "ID");
             tokens.forEach(t -> table.row(
                     t.getName(),
-                    Arguments.scopeList(t.getScopes()),
+                    Scope.wireNames(t.getScopes()),
                     t.isActive() ? "active" : "revoked " + Timestamps.TEXT.format(t.getRevokedAt()),
                     Timestamps.TEXT.format(t.getCreatedAt()),
                     t.getId()));
