@@ -19,7 +19,7 @@ final class StartupFailureAnalyzers {
         protected FailureAnalysis analyze(Throwable rootFailure, RefusedSettingException cause) {
             return new FailureAnalysis(
                     "A setting was refused: " + cause.getMessage(),
-                    "Change the variable named above (README, Configuration) and start again. Nothing was written"
+                    "Change the variable named above (docs/configuration.md) and start again. Nothing was written"
                             + " to the database.",
                     cause);
         }
