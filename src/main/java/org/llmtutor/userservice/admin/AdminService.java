@@ -9,7 +9,7 @@ import org.llmtutor.userservice.auth.credential.ServiceCredential;
 import org.llmtutor.userservice.auth.credential.ServiceCredentialService;
 import org.llmtutor.userservice.auth.login.LoginLocks;
 import org.llmtutor.userservice.auth.token.TokenRevocationService;
-import org.llmtutor.userservice.common.RequestOrigin;
+import org.llmtutor.userservice.shared.RequestOrigin;
 import org.llmtutor.userservice.user.InvalidUserException;
 import org.llmtutor.userservice.user.PasswordHasher;
 import org.llmtutor.userservice.user.PasswordPolicy;

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.llmtutor.userservice.audit.AuditEventType;
 import org.llmtutor.userservice.audit.AuditLog;
-import org.llmtutor.userservice.common.RequestOrigin;
+import org.llmtutor.userservice.shared.RequestOrigin;
 import org.llmtutor.userservice.user.Role;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;

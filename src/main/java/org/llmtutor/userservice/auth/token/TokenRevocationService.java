@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.llmtutor.userservice.audit.AuditEventType;
 import org.llmtutor.userservice.audit.AuditLog;
-import org.llmtutor.userservice.common.RequestOrigin;
+import org.llmtutor.userservice.shared.RequestOrigin;
 import org.llmtutor.userservice.user.UserService;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
