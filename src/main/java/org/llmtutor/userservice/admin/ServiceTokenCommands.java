@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.llmtutor.userservice.auth.credential.Scope;
 import org.llmtutor.userservice.auth.credential.ServiceCredential;
 import org.llmtutor.userservice.auth.credential.ServiceCredentialService;
-import org.llmtutor.userservice.common.Timestamps;
+import org.llmtutor.userservice.shared.Timestamps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

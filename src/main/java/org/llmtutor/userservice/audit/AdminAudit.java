@@ -11,7 +11,7 @@ import org.llmtutor.userservice.admin.events.UserDisabled;
 import org.llmtutor.userservice.admin.events.UserEnabled;
 import org.llmtutor.userservice.admin.events.UserUnlocked;
 import org.llmtutor.userservice.auth.credential.Scope;
-import org.llmtutor.userservice.common.RequestOrigin;
+import org.llmtutor.userservice.shared.RequestOrigin;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

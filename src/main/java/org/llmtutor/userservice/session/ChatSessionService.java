@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.llmtutor.userservice.auth.AccessGuard;
 import org.llmtutor.userservice.auth.AccessGuard.Data;
 import org.llmtutor.userservice.auth.Caller;
-import org.llmtutor.userservice.common.NotFoundException;
+import org.llmtutor.userservice.shared.NotFoundException;
 import org.llmtutor.userservice.user.UserNotFoundException;
 import org.llmtutor.userservice.user.UserService;
 import org.springframework.context.ApplicationEventPublisher;

@@ -10,7 +10,7 @@ import org.llmtutor.userservice.auth.CurrentUser;
 import org.llmtutor.userservice.auth.login.LoginFailedException;
 import org.llmtutor.userservice.auth.login.LoginService;
 import org.llmtutor.userservice.auth.token.TokenRevocationService;
-import org.llmtutor.userservice.common.RequestOrigin;
+import org.llmtutor.userservice.shared.RequestOrigin;
 import org.llmtutor.userservice.support.Api;
 import org.llmtutor.userservice.support.IntegrationTest;
 import org.llmtutor.userservice.user.Role;

@@ -1,7 +1,7 @@
 package org.llmtutor.userservice.auth.events;
 
 import java.util.UUID;
-import org.llmtutor.userservice.common.RequestOrigin;
+import org.llmtutor.userservice.shared.RequestOrigin;
 
 /**
  * One access token was ended before its expiry, with the login session it came from.

@@ -1,7 +1,7 @@
 package org.llmtutor.userservice.auth.events;
 
 import java.util.UUID;
-import org.llmtutor.userservice.common.RequestOrigin;
+import org.llmtutor.userservice.shared.RequestOrigin;
 
 /**
  * A password check at login failed: unknown username, wrong password or disabled account.

@@ -1,7 +1,7 @@
 package org.llmtutor.userservice.auth.events;
 
 import java.util.UUID;
-import org.llmtutor.userservice.common.RequestOrigin;
+import org.llmtutor.userservice.shared.RequestOrigin;
 
 /**
  * A used refresh token was presented again after the grace window: taken as stolen, its login session was ended.

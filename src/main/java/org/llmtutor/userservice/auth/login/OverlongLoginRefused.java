@@ -1,6 +1,6 @@
 package org.llmtutor.userservice.auth.login;
 
-import org.llmtutor.userservice.common.RequestOrigin;
+import org.llmtutor.userservice.shared.RequestOrigin;
 
 /**
  * A login with a username longer than any tracked one: answered and counted as a failed login, but neither throttled

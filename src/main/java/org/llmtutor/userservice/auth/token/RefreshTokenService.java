@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.llmtutor.userservice.auth.CurrentUser;
 import org.llmtutor.userservice.auth.events.LoginSessionEnded;
 import org.llmtutor.userservice.auth.events.RefreshTokenReused;
-import org.llmtutor.userservice.common.RequestOrigin;
+import org.llmtutor.userservice.shared.RequestOrigin;
 import org.llmtutor.userservice.user.User;
 import org.llmtutor.userservice.user.UserService;
 import org.springframework.context.ApplicationEventPublisher;

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.llmtutor.userservice.auth.CurrentUser;
 import org.llmtutor.userservice.auth.events.LoggedOut;
 import org.llmtutor.userservice.auth.events.LoggedOutEverywhere;
-import org.llmtutor.userservice.common.RequestOrigin;
+import org.llmtutor.userservice.shared.RequestOrigin;
 import org.llmtutor.userservice.user.UserService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.NamedInterface;
