@@ -43,6 +43,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
  * The one place exceptions become HTTP answers: the domain's failures by their {@link DomainException.Kind}, Spring's
  * own by their status, a database that is away as 503, anything else as 500 with a reference. Every answer is a
  * problem document made by {@link ProblemRenderer}. Exceptions raised in filters and on the error page come here too.
+ * Mapping changes no state: what a failure means for the service (an outage) is noted where it happens.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -137,11 +138,8 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
-        if (outage.explains(e)) {
-            outage.refused(e);
-            return domain(outage.unavailable());
-        }
-        if (DatabaseOutage.isTimeout(e)) {
+        // Only asked: the outage was noted where the failure happened (the data source, the transaction manager).
+        if (outage.explains(e) || DatabaseOutage.isTimeout(e)) {
             return domain(outage.unavailable());
         }
         String reference = RequestIdFilter.currentId(request);
