@@ -80,6 +80,8 @@ public class DatabaseOutage {
     private final ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "database-outage-probe");
         thread.setDaemon(true);
+        // Not the web server's class loader, which may be the creating thread's: Tomcat would warn of a leak at stop.
+        thread.setContextClassLoader(DatabaseOutage.class.getClassLoader());
         return thread;
     });
 

@@ -25,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -207,6 +208,16 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
                 ? "Request body is not valid JSON"
                 : "Request body is missing or unreadable";
         return problems.entity(problems.invalid(detail, List.of(new FieldProblem("body", detail))), HttpHeaders.EMPTY);
+    }
+
+    /**
+     * A method the path does not take: 405 with {@code Allow}, like Spring's other exceptions. Answered here because
+     * Spring's default also logs each one as a warning, though it is the client's mistake and nothing to act on.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+            HttpRequestMethodNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(e, null, headers, status, request);
     }
 
     /** Spring's own exceptions (404, 405, 406, 415, ...) keep their status and headers; the body is the problem. */
