@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The admin CLI: {@code java -jar user-service.jar admin <command> [args]}. Runs one command against the service's
- * database and returns its exit code; every failure is one line on stderr.
+ * database and returns its exit code; every failure is one {@code error:} line on stderr (a start that fails is also
+ * reported by Spring Boot, in the log above it).
  */
 public final class AdminCli {
 

@@ -82,7 +82,7 @@ final class AdminContext implements AutoCloseable {
      * The application with the service's own configuration and database, but no web server. Lazy, so that a command
      * builds only what it uses (no signing key, no security chain); Boot's Flyway migration is asked for explicitly so
      * that every command runs on a migrated schema. Of the auto-configurations only those {@link
-     * AdminAutoConfigurations} lists: the application's own {@code @EnableAutoConfiguration} is switched off. Logging goes to stderr and is off unless LOGGING_LEVEL_ROOT says
+     * AdminAutoConfigurations} lists: the application's own {@code @EnableAutoConfiguration} is switched off. Logging goes to stderr, errors only unless LOGGING_LEVEL_ROOT says
      * otherwise, keeping stdout for the command's own output.
      */
     private static ConfigurableApplicationContext start(Class<?> application, Map<String, String> env) {

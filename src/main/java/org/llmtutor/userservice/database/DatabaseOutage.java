@@ -40,11 +40,15 @@ import org.springframework.transaction.TransactionTimedOutException;
 
 /**
  * Knows whether the database is away, so that an outage is one WARN when it starts and one INFO when it ends rather
- * than a stack trace per refused request. Requests that need the database meanwhile answer 503 with
- * {@code Retry-After}; the pool's and driver's timeouts (application.yml, {@link DatabaseConfig}) make them fail
- * within a second or two instead of waiting for the database. A database that accepts TCP and never answers (a black
- * hole) is told from a busy one by a heartbeat on a connection of its own, never by a statement's read timeout: a
- * statement may rightly wait seconds for a row lock, a {@code SELECT 1} on an idle connection never does.
+ * than a stack trace per refused request. It learns of failures where they happen: a connection the pool could not
+ * make, a connection that broke in use ({@link OutageAwareDataSource}), a commit or rollback that failed ({@link
+ * TransactionFailures}), and its own heartbeat. Requests that need the database meanwhile are refused a connection at
+ * once and answer 503 with {@code Retry-After}; the pool's and driver's timeouts (application.yml, {@link
+ * DatabaseConfig}) make them fail within a second or two instead of waiting for the database. A database that accepts
+ * TCP and never answers (a black hole) is told from a busy one by a heartbeat on a connection of its own, never by a
+ * statement's read timeout: a statement may rightly wait seconds for a row lock, a {@code SELECT 1} on an idle
+ * connection never does. The web layer only asks ({@link #explains}, {@link #isTimeout}); nothing it does changes
+ * this state.
  */
 @Component
 public class DatabaseOutage {
@@ -76,6 +80,8 @@ public class DatabaseOutage {
     private final ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "database-outage-probe");
         thread.setDaemon(true);
+        // Not the web server's class loader, which may be the creating thread's: Tomcat would warn of a leak at stop.
+        thread.setContextClassLoader(DatabaseOutage.class.getClassLoader());
         return thread;
     });
 
@@ -114,10 +120,35 @@ public class DatabaseOutage {
         return new Unavailable();
     }
 
-    /** Notes a request refused because the database is unreachable; the first of an outage starts watching for its end. */
-    public void refused(Throwable cause) {
+    /**
+     * A failure where it happened: a connection the pool could not make, a statement, commit or rollback on a
+     * connection that broke. When it means the database is away, the outage starts (or goes on).
+     */
+    void failed(Throwable failure) {
+        if (isUnreachable(failure)) {
+            down(failure);
+        }
+    }
+
+    /** A connection refused at once because the database is known to be away. */
+    void refused() {
         refused.incrementAndGet();
-        down(cause);
+    }
+
+    /**
+     * A rollback that failed because its connection is gone. Nothing is left to undo (the database discards a
+     * transaction whose connection ends), so the caller goes on as if it had rolled back: within an outage that is one
+     * more symptom of it, outside one it is said here, once, instead of as a stack trace by each layer above.
+     */
+    void rollbackLost(Throwable failure) {
+        if (isUnreachable(failure)) {
+            down(failure);
+        } else if (!isDown()) {
+            log.warn(
+                    "Rollback on a connection that was already closed ({}); the database discards the transaction with"
+                            + " the connection",
+                    summary(failure));
+        }
     }
 
     /** The database is away from now on: requests fail at once, and the first notice of an outage watches for its end. */
@@ -269,7 +300,7 @@ public class DatabaseOutage {
                     answeringSince.set(null);
                     long millis = since == null ? 0 : TimeUnit.NANOSECONDS.toMillis(answering - since);
                     log.info(
-                            "Database reachable again after {} s; {} requests were refused meanwhile",
+                            "Database reachable again after {} s; {} connections were refused meanwhile",
                             String.format("%.1f", millis / 1000.0),
                             refused.getAndSet(0));
                     return;

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.UUID;
 import org.llmtutor.userservice.auth.Caller;
 import org.llmtutor.userservice.shared.StatusResponse;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -56,12 +55,7 @@ class ChatSessionController {
     /** 200, not 201: the Web UI treats anything else as a failure. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ChatSessionRecord create(@AuthenticationPrincipal Caller caller, @Valid @RequestBody CreateSession body) {
-        try {
-            return sessions.create(caller, body.userId(), body.sessionId(), body.title());
-        } catch (DataIntegrityViolationException takenMeanwhile) {
-            // Another user's request took the same session_id between our check and our insert.
-            throw new ChatSessionIdTakenException();
-        }
+        return sessions.create(caller, body.userId(), body.sessionId(), body.title());
     }
 
     @GetMapping("/user/{user_id}")

@@ -1,16 +1,16 @@
 package org.llmtutor.userservice.session;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.llmtutor.userservice.shared.AggregateInsert;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.NativeQuery;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-interface ChatSessionRepository extends Repository<ChatSession, UUID>, AggregateInsert<ChatSession> {
+interface ChatSessionRepository extends Repository<ChatSession, UUID> {
 
     Optional<ChatSession> findBySessionId(String sessionId);
 
@@ -24,6 +24,18 @@ interface ChatSessionRepository extends Repository<ChatSession, UUID>, Aggregate
                 .map(ChatSessionRecord::of)
                 .toList();
     }
+
+    /**
+     * Adds the session unless its session_id is taken meanwhile (by another user's request between the check and this
+     * statement): {@code ON CONFLICT DO NOTHING} answers that with 0 rather than a failed statement.
+     *
+     * @return 1 when inserted, 0 when the session_id exists already
+     */
+    @Transactional
+    @Modifying(clearAutomatically = true)
+    @NativeQuery("INSERT INTO chat_sessions (id, user_id, session_id, title, created_at)"
+            + " VALUES (:id, :userId, :sessionId, :title, :createdAt) ON CONFLICT DO NOTHING")
+    int insertIfAbsent(UUID id, UUID userId, String sessionId, String title, Instant createdAt);
 
     @Transactional
     @Modifying(clearAutomatically = true)

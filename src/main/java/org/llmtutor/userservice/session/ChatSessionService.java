@@ -58,8 +58,18 @@ public class ChatSessionService {
             }
             throw new ChatSessionIdTakenException();
         }
-        ChatSession session = sessions.insert(new ChatSession(
-                UUID.randomUUID(), userId, sessionId, title, clock.instant().truncatedTo(ChronoUnit.MICROS)));
+        ChatSession session = new ChatSession(
+                UUID.randomUUID(), userId, sessionId, title, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        if (sessions.insertIfAbsent(
+                        session.getId(),
+                        session.getUserId(),
+                        session.getSessionId(),
+                        session.getTitle(),
+                        session.getCreatedAt())
+                == 0) {
+            // Another user's request took the same session_id between the check and the insert.
+            throw new ChatSessionIdTakenException();
+        }
         int evicted = sessions.deleteBeyondNewest(userId, properties.maxPerUser());
         if (evicted > 0) {
             events.publishEvent(new ChatSessionsEvicted(userId, evicted));

@@ -25,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -43,6 +44,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
  * The one place exceptions become HTTP answers: the domain's failures by their {@link DomainException.Kind}, Spring's
  * own by their status, a database that is away as 503, anything else as 500 with a reference. Every answer is a
  * problem document made by {@link ProblemRenderer}. Exceptions raised in filters and on the error page come here too.
+ * Mapping changes no state: what a failure means for the service (an outage) is noted where it happens.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -137,11 +139,8 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
-        if (outage.explains(e)) {
-            outage.refused(e);
-            return domain(outage.unavailable());
-        }
-        if (DatabaseOutage.isTimeout(e)) {
+        // Only asked: the outage was noted where the failure happened (the data source, the transaction manager).
+        if (outage.explains(e) || DatabaseOutage.isTimeout(e)) {
             return domain(outage.unavailable());
         }
         String reference = RequestIdFilter.currentId(request);
@@ -209,6 +208,16 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
                 ? "Request body is not valid JSON"
                 : "Request body is missing or unreadable";
         return problems.entity(problems.invalid(detail, List.of(new FieldProblem("body", detail))), HttpHeaders.EMPTY);
+    }
+
+    /**
+     * A method the path does not take: 405 with {@code Allow}, like Spring's other exceptions. Answered here because
+     * Spring's default also logs each one as a warning, though it is the client's mistake and nothing to act on.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+            HttpRequestMethodNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(e, null, headers, status, request);
     }
 
     /** Spring's own exceptions (404, 405, 406, 415, ...) keep their status and headers; the body is the problem. */
