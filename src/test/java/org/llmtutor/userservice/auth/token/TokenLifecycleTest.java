@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.llmtutor.userservice.support.Api;
-import org.llmtutor.userservice.support.TwoInstanceTest;
+import org.llmtutor.userservice.support.TwoInstanceIT;
 import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.User;
 import tools.jackson.databind.JsonNode;
 
-class TokenLifecycleTest extends TwoInstanceTest {
+class TokenLifecycleTest extends TwoInstanceIT {
 
     @Test
     void logoutEndsThisTokenOnEveryInstanceButNotOthers() {
