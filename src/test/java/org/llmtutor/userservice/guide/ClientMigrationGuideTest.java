@@ -2,21 +2,18 @@ package org.llmtutor.userservice.guide;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.llmtutor.userservice.UserServiceApplication;
-import org.llmtutor.userservice.admin.AdminCli;
-import org.llmtutor.userservice.admin.AdminIo;
+import org.llmtutor.userservice.auth.credential.Scope;
+import org.llmtutor.userservice.auth.credential.ServiceCredentialService;
 import org.llmtutor.userservice.support.Api;
 import org.llmtutor.userservice.support.IntegrationTest;
-import org.llmtutor.userservice.support.TestDatabase;
 import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.User;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,35 +26,18 @@ class ClientMigrationGuideTest extends IntegrationTest {
             + "\"rag\":{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\"},"
             + "\"quiz\":{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\"},\"identityId\":\"ds_man\"}";
 
-    /** {@code scripts/create_service_token.sh NAME SCOPES...}: the admin CLI the script runs, on the service's database. */
-    private static String createServiceToken(String name, String... scopes) {
-        String[] args = new String[scopes.length + 2];
-        args[0] = "create_service_token";
-        args[1] = name;
-        System.arraycopy(scopes, 0, args, 2, scopes.length);
-        String token = admin(args);
-        assertThat(token).as("the token alone on stdout").startsWith("svc_").doesNotContain("\n");
-        return token;
-    }
+    @Autowired
+    ServiceCredentialService credentials;
 
-    /** The admin CLI as the scripts run it, on the service's database; its stdout. */
-    private static String admin(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = AdminCli.run(
-                args,
-                new AdminIo(
-                        new ByteArrayInputStream(new byte[0]),
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8),
-                        false),
-                Map.of(
-                        "SPRING_DATASOURCE_URL", TestDatabase.url(),
-                        "SPRING_DATASOURCE_USERNAME", TestDatabase.username(),
-                        "SPRING_DATASOURCE_PASSWORD", TestDatabase.password()),
-                UserServiceApplication.class);
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        return out.toString(StandardCharsets.UTF_8).strip();
+    /**
+     * What {@code scripts/create_service_token.sh NAME SCOPES...} makes, through the service the admin CLI calls; the CLI
+     * itself (the token alone on stdout, in a context of its own) is AdminCliServiceTokenIT's.
+     */
+    private String createServiceToken(String name, String... scopes) {
+        Set<Scope> granted = Arrays.stream(scopes)
+                .map(scope -> Scope.fromWireName(scope).orElseThrow())
+                .collect(Collectors.toSet());
+        return credentials.create(name, granted).token();
     }
 
     /** Steps 2-8 of section 1, with whichever credential the backend sends. */
@@ -234,7 +214,7 @@ class ClientMigrationGuideTest extends IntegrationTest {
         assertThat(api().get("/quiz/results/user/" + id, generator).json()).hasSize(1);
 
         // Rotation's last step: a revoked credential is 401 at once.
-        admin("revoke_service_token", agentName);
+        credentials.revoke(agentName); // scripts/revoke_service_token.sh
         Api.Response revoked = api().get("/sessions/user/" + id, agent);
         assertThat(revoked.status()).isEqualTo(401);
         assertThat(revoked.detail()).isEqualTo("Could not validate credentials");

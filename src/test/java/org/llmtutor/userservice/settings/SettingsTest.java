@@ -12,9 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.llmtutor.userservice.auth.credential.Scope;
 import org.llmtutor.userservice.auth.credential.ServiceCredentialService;
 import org.llmtutor.userservice.support.Api;
-import org.llmtutor.userservice.support.AppInstance;
 import org.llmtutor.userservice.support.IntegrationTest;
-import org.llmtutor.userservice.support.TestDatabase;
 import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.User;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -394,24 +392,6 @@ class SettingsTest extends IntegrationTest {
         assertThat(api().get("/settings/catalog", anyService).status()).isEqualTo(200);
         assertThat(api().get("/settings/catalog", null).status()).isEqualTo(401);
         assertThat(api().get("/settings/catalog", "not-a-token").status()).isEqualTo(401);
-    }
-
-    @Test
-    void withTheLegacySwitchOnTheCatalogStillNeedsACredentialWhileTheUiPathsDoNot() {
-        User user = newUser(Role.USER);
-        try (AppInstance legacy = AppInstance.start(AppInstance.onDatabase(
-                TestDatabase.url(),
-                "app.access.legacy-unauthenticated-access=true",
-                "app.access.legacy-trusted-networks=127.0.0.0/8"))) {
-            assertThat(legacy.api().get("/settings/catalog", null).status()).isEqualTo(401);
-            assertThat(legacy.api().get("/settings/catalog/", null).status()).isEqualTo(401);
-            assertThat(legacy.api()
-                            .postJson("/settings/" + user.getId(), FULL, null)
-                            .status())
-                    .isEqualTo(200);
-            assertThat(legacy.api().get("/settings/" + user.getId(), null).body())
-                    .isEqualTo(FULL);
-        }
     }
 
     @Test

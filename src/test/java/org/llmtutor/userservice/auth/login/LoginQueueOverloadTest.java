@@ -2,7 +2,6 @@ package org.llmtutor.userservice.auth.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +11,8 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.llmtutor.userservice.support.Api;
+import org.llmtutor.userservice.support.Await;
 import org.llmtutor.userservice.support.CountingPasswordEncoder;
-import org.llmtutor.userservice.support.Eventually;
 import org.llmtutor.userservice.support.IntegrationTest;
 import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.User;
@@ -66,7 +65,7 @@ class LoginQueueOverloadTest extends IntegrationTest {
 
     private void waitInQueue(String client) {
         waiters.add(CompletableFuture.supplyAsync(() -> queue.enter(client), threads));
-        Eventually.until(() -> queue.waiting() == waiters.size(), Duration.ofSeconds(30));
+        Await.until(() -> queue.waiting() == waiters.size());
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.llmtutor.userservice.support.Eventually;
+import org.llmtutor.userservice.support.Await;
 import org.llmtutor.userservice.user.HashingOverloadedException;
 
 /** The queue's rules on their own: shares, turns and the bound. Waiters are real threads; nothing is timed. */
@@ -48,7 +48,7 @@ class LoginQueueTest {
     }
 
     private static void awaitWaiting(LoginQueue queue, int count) {
-        Eventually.until(() -> queue.waiting() == count, Duration.ofSeconds(30));
+        Await.until(() -> queue.waiting() == count);
     }
 
     @Test
@@ -77,7 +77,7 @@ class LoginQueueTest {
 
         running.close();
 
-        Eventually.until(() -> admitted.size() == 4, Duration.ofSeconds(30));
+        Await.until(() -> admitted.size() == 4);
         assertThat(admitted).containsExactly("203.0.113.1", "198.51.100.7", "203.0.113.1", "203.0.113.1");
     }
 

@@ -17,7 +17,7 @@ import org.llmtutor.userservice.support.AppInstance;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The settings configuration: operators can change it by environment variable, and a broken one stops start-up. */
-class SettingsPropertiesTest {
+class SettingsPropertiesIT {
 
     private static final Map<String, ModelChoice> DEFAULTS = Map.of(
             "agent", new ModelChoice("zai", "glm-4.6v"),

@@ -17,7 +17,7 @@ import org.llmtutor.userservice.user.User;
  * LEGACY_TRUSTED_NETWORKS. The tests' client always connects from 127.0.0.1, so the two cases are two instances on the
  * same database: one trusting 127.0.0.0/8 (the caller is inside) and one trusting only 10.0.0.0/8 (it is outside).
  */
-class LegacyTrustedNetworksTest extends IntegrationTest {
+class LegacyTrustedNetworksIT extends IntegrationTest {
 
     private static final String SWITCH_ON = "app.access.legacy-unauthenticated-access=true";
 

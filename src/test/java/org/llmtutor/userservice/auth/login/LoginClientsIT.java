@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Per-client counting behind a trusted proxy, the 429 while checks in flight hold the allowance, and the 503 of a
  * saturated hashing pool: each on an instance configured for it, through real HTTP on PostgreSQL.
  */
-class LoginClientsTest {
+class LoginClientsIT {
 
     private static final String PASSWORD = "correct horse battery";
     private static AppInstance proxied;

@@ -18,7 +18,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * with no stack trace, and before the schema is touched.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class StartupFailureReportTest {
+class StartupFailureReportIT {
 
     private static final String REPORT = "APPLICATION FAILED TO START";
 

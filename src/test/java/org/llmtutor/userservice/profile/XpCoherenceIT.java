@@ -7,7 +7,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.llmtutor.userservice.support.Api;
 import org.llmtutor.userservice.support.Eventually;
-import org.llmtutor.userservice.support.TwoInstanceTest;
+import org.llmtutor.userservice.support.TwoInstanceIT;
 import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.User;
 
@@ -16,7 +16,7 @@ import org.llmtutor.userservice.user.User;
  * follows every XP change with the token checks' promise: at once where the change was made, within 1 s elsewhere,
  * whoever writes.
  */
-class XpCoherenceTest extends TwoInstanceTest {
+class XpCoherenceIT extends TwoInstanceIT {
 
     private static final Duration PROMISE = Duration.ofSeconds(1);
 

@@ -17,7 +17,7 @@ import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.core.task.TaskExecutor;
 import tools.jackson.databind.json.JsonMapper;
 
-class AdminContextTest extends AdminCliSupport {
+class AdminContextIT extends AdminCliSupport {
 
     @Test
     void theCliContextLeavesOutTheServersAutoConfigurationsAndKeepsWhatCommandsUse() {

@@ -16,7 +16,7 @@ import org.llmtutor.userservice.support.AppInstance;
 import org.llmtutor.userservice.support.TestDatabase;
 
 /** A database the Python service left behind is adopted in place: every row kept, every password still working. */
-class LegacyDatabaseAdoptionTest {
+class LegacyDatabaseAdoptionIT {
 
     private static final String ALICE = "6f1c2f0e-3b1a-4c55-9b0e-1d2a3b4c5d6e";
     private static final String LEGACY_PASSWORD = "legacy_password";
@@ -25,7 +25,7 @@ class LegacyDatabaseAdoptionTest {
     @BeforeAll
     static void loadLegacyDatabase() throws Exception {
         url = TestDatabase.newDatabase("legacy");
-        try (InputStream in = LegacyDatabaseAdoptionTest.class.getResourceAsStream("/legacy/legacy-schema.sql");
+        try (InputStream in = LegacyDatabaseAdoptionIT.class.getResourceAsStream("/legacy/legacy-schema.sql");
                 Connection c = TestDatabase.connect(url);
                 Statement s = c.createStatement()) {
             s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -77,7 +77,7 @@ class LegacyDatabaseAdoptionTest {
     @Test
     void adoptedSchemaCascadesAUsersDataOnDelete() throws Exception {
         String own = TestDatabase.newDatabase("legacy_cascade");
-        try (InputStream in = LegacyDatabaseAdoptionTest.class.getResourceAsStream("/legacy/legacy-schema.sql");
+        try (InputStream in = LegacyDatabaseAdoptionIT.class.getResourceAsStream("/legacy/legacy-schema.sql");
                 Connection c = TestDatabase.connect(own);
                 Statement s = c.createStatement()) {
             s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));

@@ -16,7 +16,7 @@ import org.llmtutor.userservice.user.User;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-class AdminCliUserCommandsTest extends AdminCliSupport {
+class AdminCliUserCommandsIT extends AdminCliSupport {
 
     @Test
     void registerCreatesAUserWhoCanLogInAndAuditsItWithoutThePassword() {

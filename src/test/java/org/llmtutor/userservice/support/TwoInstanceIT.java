@@ -4,7 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** An integration test with a second application instance on the same database, as behind a load balancer. */
-public abstract class TwoInstanceTest extends IntegrationTest {
+public abstract class TwoInstanceIT extends IntegrationTest {
 
     private static AppInstance second;
 

@@ -8,12 +8,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.llmtutor.userservice.support.Api;
 import org.llmtutor.userservice.support.Parallel;
-import org.llmtutor.userservice.support.TwoInstanceTest;
+import org.llmtutor.userservice.support.TwoInstanceIT;
 import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.User;
 
 /** The cap holds under concurrency across two application instances sharing one database. */
-class ChatSessionRotationConcurrencyTest extends TwoInstanceTest {
+class ChatSessionRotationConcurrencyIT extends TwoInstanceIT {
 
     @Test
     void twoHundredParallelCreatesThroughTwoInstancesLeaveExactlyTheCap() throws Exception {

@@ -27,7 +27,7 @@ import org.springframework.security.crypto.bcrypt.BCrypt;
  * the Python-era tables with the columns its models map, and write them the way it writes, then start this service
  * again on the result.
  */
-class PythonRollbackTest {
+class PythonRollbackIT {
 
     private static final String ALICE = "6f1c2f0e-3b1a-4c55-9b0e-1d2a3b4c5d6e";
     private static final String LEGACY_PASSWORD = "legacy_password";
@@ -38,7 +38,7 @@ class PythonRollbackTest {
     @BeforeEach
     void loadPythonEraDatabase() throws Exception {
         url = TestDatabase.newDatabase("rollback");
-        try (InputStream in = PythonRollbackTest.class.getResourceAsStream("/legacy/legacy-schema.sql");
+        try (InputStream in = PythonRollbackIT.class.getResourceAsStream("/legacy/legacy-schema.sql");
                 Connection c = TestDatabase.connect(url);
                 Statement s = c.createStatement()) {
             s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -222,7 +222,7 @@ class PythonRollbackTest {
 
     /**
      * The Python service reads {@code users.failed_login_attempts} and {@code users.locked_until}: they carry the
-     * username-wide count and lock (LegacyLoginMirrorTest walks through the lock itself). A lock one client earned for
+     * username-wide count and lock (LegacyLoginMirrorIT walks through the lock itself). A lock one client earned for
      * itself is invisible to the Python service, so it must not show there.
      */
     @Test

@@ -22,7 +22,7 @@ import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.User;
 import org.springframework.beans.factory.annotation.Autowired;
 
-class AdminCliBulkTest extends AdminCliSupport {
+class AdminCliBulkIT extends AdminCliSupport {
 
     private static final String PROGRESS_LINE =
             "\\d+/\\d+ users \\(\\d+%\\), [\\d.]+/s, elapsed [\\dhms.]+, ETA [\\dhms.?]+";

@@ -11,7 +11,7 @@ import org.llmtutor.userservice.support.AppInstance;
 import org.llmtutor.userservice.support.TestDatabase;
 
 /** Settings that cannot work stop the service at start-up with a message naming the variable. */
-class StartupChecksTest {
+class StartupChecksIT {
 
     @TempDir
     Path dataDir;

@@ -20,7 +20,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** With no database configured the service runs on an embedded database under its data directory. */
 @ExtendWith(OutputCaptureExtension.class)
-class EmbeddedDatabaseTest {
+class EmbeddedDatabaseIT {
 
     @TempDir
     Path dataDir;

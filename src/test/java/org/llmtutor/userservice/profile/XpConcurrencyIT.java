@@ -7,12 +7,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.llmtutor.userservice.support.Api;
 import org.llmtutor.userservice.support.Parallel;
-import org.llmtutor.userservice.support.TwoInstanceTest;
+import org.llmtutor.userservice.support.TwoInstanceIT;
 import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.User;
 
 /** add_xp loses nothing under concurrency across two application instances sharing one database. */
-class XpConcurrencyTest extends TwoInstanceTest {
+class XpConcurrencyIT extends TwoInstanceIT {
 
     @Test
     void twoHundredParallelAddsThroughTwoInstancesSumExactlyAndEachSeesItsOwnResult() throws Exception {

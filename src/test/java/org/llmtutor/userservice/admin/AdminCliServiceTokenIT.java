@@ -8,7 +8,7 @@ import org.llmtutor.userservice.user.User;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-class AdminCliServiceTokenTest extends AdminCliSupport {
+class AdminCliServiceTokenIT extends AdminCliSupport {
 
     @Test
     void tokenIsPrintedOnceWorksWithItsScopesAndStopsWorkingWhenRevoked() {

@@ -22,7 +22,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * {@code users.failed_login_attempts} and {@code users.locked_until} in the same transaction that changes it, so that the
  * Python service, started on this database after this one stops, sees the same username locks.
  */
-class LegacyLoginMirrorTest {
+class LegacyLoginMirrorIT {
 
     private static final String PASSWORD = "legacy_password";
 
@@ -31,7 +31,7 @@ class LegacyLoginMirrorTest {
     @Test
     void pythonColumnsFollowTheUsernameWideLockButNotPerClientLocks() throws Exception {
         String url = TestDatabase.newDatabase("legacy_mirror");
-        try (InputStream in = LegacyLoginMirrorTest.class.getResourceAsStream("/legacy/legacy-schema.sql");
+        try (InputStream in = LegacyLoginMirrorIT.class.getResourceAsStream("/legacy/legacy-schema.sql");
                 Connection c = TestDatabase.connect(url);
                 Statement s = c.createStatement()) {
             s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));

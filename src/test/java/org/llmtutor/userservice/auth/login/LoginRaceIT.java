@@ -11,12 +11,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.llmtutor.userservice.support.Api;
-import org.llmtutor.userservice.support.TwoInstanceTest;
+import org.llmtutor.userservice.support.TwoInstanceIT;
 import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.User;
 
 /** The failure counter is decided in the database, so two instances together let no more guesses through. */
-class LoginRaceTest extends TwoInstanceTest {
+class LoginRaceIT extends TwoInstanceIT {
 
     @Test
     void parallelWrongGuessesThroughTwoInstancesNeverGetMoreThanTheThresholdChecked() throws Exception {

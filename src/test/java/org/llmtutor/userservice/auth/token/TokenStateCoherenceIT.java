@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.llmtutor.userservice.support.Api;
 import org.llmtutor.userservice.support.Eventually;
 import org.llmtutor.userservice.support.TestDatabase;
-import org.llmtutor.userservice.support.TwoInstanceTest;
+import org.llmtutor.userservice.support.TwoInstanceIT;
 import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.User;
 
@@ -24,7 +24,7 @@ import org.llmtutor.userservice.user.User;
  * the promise: the instance that ends a token refuses it at once, every other instance within 1 s, whoever makes the
  * change, and also when the change was made while an instance's listener was not connected.
  */
-class TokenStateCoherenceTest extends TwoInstanceTest {
+class TokenStateCoherenceIT extends TwoInstanceIT {
 
     private static final Duration PROMISE = Duration.ofSeconds(1);
     // The listener notices a dropped connection within a poll (250 ms), reconnects after 100 ms, then reloads.

@@ -9,12 +9,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.llmtutor.userservice.support.Api;
 import org.llmtutor.userservice.support.Parallel;
-import org.llmtutor.userservice.support.TwoInstanceTest;
+import org.llmtutor.userservice.support.TwoInstanceIT;
 import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.User;
 
 /** Parallel writes to one user's settings, through two instances on one database, never mix sets nor fail. */
-class SettingsConcurrencyTest extends TwoInstanceTest {
+class SettingsConcurrencyIT extends TwoInstanceIT {
 
     private static final Pattern MARKERS = Pattern.compile("set-(\\d+)");
 

@@ -38,7 +38,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * Longer outages can be measured with {@code -Doutage.cut.seconds=35}.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class DatabaseOutageTest {
+class DatabaseOutageIT {
 
     private static final long BOUND_MILLIS = 2_000;
     private static final int WRITERS = 8;
