@@ -7,7 +7,6 @@ import jakarta.annotation.PreDestroy;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.Executors;
@@ -202,7 +200,7 @@ public class DatabaseOutage {
             }
             heartbeatUsed = System.nanoTime();
             if (heartbeat == null || heartbeat.isClosed()) {
-                heartbeat = openHeartbeat(pool);
+                heartbeat = ConnectionOutsidePool.open(pool, "user-service heartbeat");
             }
             heartbeat.setNetworkTimeout(Runnable::run, HEARTBEAT_TIMEOUT_MILLIS);
             // Outside a repository on purpose: a probe of this raw connection, reading no data.
@@ -218,19 +216,6 @@ public class DatabaseOutage {
                 log.debug("Database heartbeat failed", failure);
             }
         }
-    }
-
-    private static Connection openHeartbeat(HikariDataSource pool) throws SQLException {
-        Properties properties = new Properties();
-        pool.getDataSourceProperties().forEach(properties::put);
-        if (pool.getUsername() != null) {
-            properties.setProperty("user", pool.getUsername());
-        }
-        if (pool.getPassword() != null) {
-            properties.setProperty("password", pool.getPassword());
-        }
-        properties.setProperty("ApplicationName", "user-service heartbeat");
-        return DriverManager.getConnection(pool.getJdbcUrl(), properties);
     }
 
     private void abortHeartbeat() {

@@ -1,5 +1,6 @@
 package org.llmtutor.userservice.database;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.Location;
 import org.flywaydb.core.api.MigrationVersion;
@@ -35,17 +37,58 @@ class MigrateWhenBehind implements FlywayMigrationStrategy {
 
     private static final Logger log = LoggerFactory.getLogger(MigrateWhenBehind.class);
 
+    /** A session advisory lock key of this service's own ("usrmigr" in ASCII), apart from Flyway's. */
+    private static final long MIGRATION_LOCK = 0x7573726d696772L;
+
     @Override
     public void migrate(Flyway flyway) {
         Configuration config = flyway.getConfiguration();
         Optional<Set<MigrationVersion>> carried = carriedVersions(config);
+        if (upToDate(config, carried)) {
+            return;
+        }
+        Optional<HikariDataSource> postgres = postgresPool(config.getDataSource());
+        if (postgres.isEmpty()) {
+            flyway.migrate();
+            return;
+        }
+        // Instances started together on an empty database race in Flyway's baseline-on-migrate, before Flyway takes
+        // its own lock (one finds the history table another has just made, still empty, and fails). One migrates at a
+        // time under this lock, held on a connection outside the pool, which Flyway needs whole; the ones that waited
+        // find the schema current.
+        try (Connection lock = ConnectionOutsidePool.open(postgres.get(), "user-service migration lock");
+                Statement statement = lock.createStatement()) {
+            statement.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
+            if (!upToDate(config, carried)) {
+                flyway.migrate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot take the migration lock: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean upToDate(Configuration config, Optional<Set<MigrationVersion>> carried) {
         if (carried.isPresent() && !carried.get().isEmpty() && applied(config).containsAll(carried.get())) {
             log.debug(
                     "Schema history lists all {} migrations of this build; Flyway's migrate skipped",
                     carried.get().size());
-            return;
+            return true;
         }
-        flyway.migrate();
+        return false;
+    }
+
+    private static Optional<HikariDataSource> postgresPool(DataSource dataSource) {
+        try {
+            if (dataSource.isWrapperFor(HikariDataSource.class)) {
+                HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+                if (pool.getJdbcUrl() != null && pool.getJdbcUrl().startsWith("jdbc:postgresql:")) {
+                    return Optional.of(pool);
+                }
+            }
+        } catch (SQLException notAWrapper) {
+            // not a pool this lock knows how to bypass: Flyway's own locking only
+        }
+        return Optional.empty();
     }
 
     /**
