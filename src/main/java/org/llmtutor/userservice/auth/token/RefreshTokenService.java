@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 import org.llmtutor.userservice.audit.AuditEventType;
 import org.llmtutor.userservice.audit.AuditLog;
+import org.llmtutor.userservice.auth.token.jwt.JwtService;
+import org.llmtutor.userservice.auth.token.state.TokenStateCache;
 import org.llmtutor.userservice.common.ServiceMetrics;
 import org.llmtutor.userservice.shared.RequestOrigin;
 import org.llmtutor.userservice.user.User;

@@ -7,7 +7,7 @@ import org.llmtutor.userservice.auth.credential.ServiceClient;
 import org.llmtutor.userservice.auth.credential.ServiceCredentialService;
 import org.llmtutor.userservice.auth.legacy.LegacyAccess;
 import org.llmtutor.userservice.auth.login.LoginProperties;
-import org.llmtutor.userservice.auth.token.TokenStateCheck;
+import org.llmtutor.userservice.auth.token.state.TokenStateCheck;
 import org.llmtutor.userservice.web.problem.ProblemRenderer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

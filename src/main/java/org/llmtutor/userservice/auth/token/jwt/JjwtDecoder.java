@@ -1,4 +1,4 @@
-package org.llmtutor.userservice.auth.token;
+package org.llmtutor.userservice.auth.token.jwt;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

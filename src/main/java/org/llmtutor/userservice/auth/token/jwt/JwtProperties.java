@@ -1,4 +1,4 @@
-package org.llmtutor.userservice.auth.token;
+package org.llmtutor.userservice.auth.token.jwt;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Pattern;

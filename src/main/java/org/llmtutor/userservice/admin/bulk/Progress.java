@@ -1,14 +1,15 @@
-package org.llmtutor.userservice.admin;
+package org.llmtutor.userservice.admin.bulk;
 
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
+import org.llmtutor.userservice.admin.AdminIo;
 
 /**
  * Progress of a long bulk job: count, rate and time left. On a terminal one line is rewritten in place ({@code \r});
  * otherwise (logs, pipes) a plain line is written every tenth of the job or every few seconds, whichever comes first.
  */
-final class Progress {
+public final class Progress {
 
     private static final long PLAIN_LINE_INTERVAL_NANOS = Duration.ofSeconds(5).toNanos();
 
@@ -64,7 +65,7 @@ final class Progress {
                 eta);
     }
 
-    static String format(Duration d) {
+    public static String format(Duration d) {
         long s = d.toSeconds();
         return s >= 3600
                 ? String.format(Locale.ROOT, "%dh%02dm%02ds", s / 3600, s % 3600 / 60, s % 60)

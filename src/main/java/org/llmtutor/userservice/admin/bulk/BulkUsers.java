@@ -1,4 +1,4 @@
-package org.llmtutor.userservice.admin;
+package org.llmtutor.userservice.admin.bulk;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -8,8 +8,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.llmtutor.userservice.admin.BulkUserFile.Entry;
-import org.llmtutor.userservice.admin.BulkUserWriter.NewUser;
+import org.llmtutor.userservice.admin.AdminCli;
+import org.llmtutor.userservice.admin.AdminIo;
+import org.llmtutor.userservice.admin.bulk.BulkUserFile.Entry;
+import org.llmtutor.userservice.admin.bulk.BulkUserWriter.NewUser;
+import org.llmtutor.userservice.admin.service.AdminService;
 import org.llmtutor.userservice.user.PasswordHasher;
 import org.springframework.stereotype.Component;
 
@@ -20,11 +23,11 @@ import org.springframework.stereotype.Component;
  * all later ones count as failed, and a rerun picks them up.
  */
 @Component
-class BulkUsers {
+public class BulkUsers {
 
     /** created + skipped + failed = the entries of the file. */
     /** @param done users created (or deleted); @param passed usernames skipped as existing (or missing) */
-    record Summary(int done, int passed, int failed) {}
+    public record Summary(int done, int passed, int failed) {}
 
     private final PasswordHasher hasher;
     private final BulkUserWriter writer;
@@ -39,7 +42,7 @@ class BulkUsers {
         this.admin = admin;
     }
 
-    Summary create(List<Entry> entries, AdminIo io) {
+    public Summary create(List<Entry> entries, AdminIo io) {
         PrintStream out = io.out();
         Set<String> existing =
                 writer.existing(entries.stream().map(Entry::username).toList());
@@ -89,7 +92,7 @@ class BulkUsers {
     }
 
     /** Deletes each named user with all their data; names not found are reported and counted as missing. */
-    Summary delete(List<Entry> entries, AdminIo io) {
+    public Summary delete(List<Entry> entries, AdminIo io) {
         Progress progress = new Progress(io, "users", entries.size());
         List<String> missing = new ArrayList<>();
         int done = 0;

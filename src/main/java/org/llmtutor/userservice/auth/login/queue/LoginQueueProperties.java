@@ -1,4 +1,4 @@
-package org.llmtutor.userservice.auth.login;
+package org.llmtutor.userservice.auth.login.queue;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

@@ -1,4 +1,4 @@
-package org.llmtutor.userservice.auth.login;
+package org.llmtutor.userservice.auth.login.queue;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import org.llmtutor.userservice.auth.login.LoginThrottle;
 import org.llmtutor.userservice.user.HashingOverloadedException;
 import org.llmtutor.userservice.user.PasswordHasher;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,5 +1,6 @@
-package org.llmtutor.userservice.auth.token;
+package org.llmtutor.userservice.auth.token.state;
 
+import org.llmtutor.userservice.auth.token.TokenProperties;
 import org.llmtutor.userservice.database.EmbeddedDatabase;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;

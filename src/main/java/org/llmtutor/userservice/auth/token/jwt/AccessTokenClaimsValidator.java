@@ -1,4 +1,4 @@
-package org.llmtutor.userservice.auth.token;
+package org.llmtutor.userservice.auth.token.jwt;
 
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;

@@ -1,4 +1,4 @@
-package org.llmtutor.userservice.auth.token;
+package org.llmtutor.userservice.auth.token.state;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.llmtutor.userservice.auth.token.TokenProperties;
 import org.llmtutor.userservice.database.EmbeddedDatabase;
 import org.llmtutor.userservice.user.Role;
 import org.springframework.beans.factory.annotation.Value;

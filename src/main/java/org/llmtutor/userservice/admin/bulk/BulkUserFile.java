@@ -1,4 +1,4 @@
-package org.llmtutor.userservice.admin;
+package org.llmtutor.userservice.admin.bulk;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.llmtutor.userservice.admin.AdminException;
+import org.llmtutor.userservice.admin.Arguments;
 import org.llmtutor.userservice.user.PasswordPolicy;
 import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.UsernamePolicy;
@@ -21,22 +23,22 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code users_to_create.json}. Every entry is checked before anything is written, and every problem is reported with
  * the entry's (zero-based) index.
  */
-final class BulkUserFile {
+public final class BulkUserFile {
 
-    record Entry(int index, String username, String password, Role role) {}
+    public record Entry(int index, String username, String password, Role role) {}
 
     /** The whole file's entries, or every problem found in it. */
-    record Parsed(List<Entry> entries, List<String> problems) {}
+    public record Parsed(List<Entry> entries, List<String> problems) {}
 
     private BulkUserFile() {}
 
     /** For bulk create: usernames and passwords must pass the API's rules, the role is optional, no name twice. */
-    static Parsed forCreate(Path file, JsonMapper json) {
+    public static Parsed forCreate(Path file, JsonMapper json) {
         return parse(file, json, true);
     }
 
     /** For bulk delete: only {@code username} is read (existing names are matched as stored, whatever they contain). */
-    static Parsed forDelete(Path file, JsonMapper json) {
+    public static Parsed forDelete(Path file, JsonMapper json) {
         return parse(file, json, false);
     }
 

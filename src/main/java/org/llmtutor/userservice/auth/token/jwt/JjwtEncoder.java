@@ -1,4 +1,4 @@
-package org.llmtutor.userservice.auth.token;
+package org.llmtutor.userservice.auth.token.jwt;
 
 import io.jsonwebtoken.Jwts;
 import java.time.Instant;

@@ -1,8 +1,9 @@
-package org.llmtutor.userservice.auth.token;
+package org.llmtutor.userservice.auth.token.state;
 
 import java.time.Clock;
 import java.util.Optional;
 import org.llmtutor.userservice.auth.CurrentUser;
+import org.llmtutor.userservice.auth.token.jwt.AccessToken;
 import org.springframework.stereotype.Component;
 
 /**

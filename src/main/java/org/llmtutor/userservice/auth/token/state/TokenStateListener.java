@@ -1,4 +1,4 @@
-package org.llmtutor.userservice.auth.token;
+package org.llmtutor.userservice.auth.token.state;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

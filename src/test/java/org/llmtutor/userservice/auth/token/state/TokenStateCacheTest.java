@@ -1,4 +1,4 @@
-package org.llmtutor.userservice.auth.token;
+package org.llmtutor.userservice.auth.token.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.llmtutor.userservice.auth.token.TokenStateCache.UserState;
+import org.llmtutor.userservice.auth.token.LoginSession;
+import org.llmtutor.userservice.auth.token.TokenProperties;
+import org.llmtutor.userservice.auth.token.state.TokenStateCache.UserState;
 import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.User;
 import org.springframework.transaction.support.TransactionSynchronization;

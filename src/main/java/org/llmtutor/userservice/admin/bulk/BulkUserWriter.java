@@ -1,4 +1,4 @@
-package org.llmtutor.userservice.admin;
+package org.llmtutor.userservice.admin.bulk;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * finishes the job without duplicates.
  */
 @Component
-class BulkUserWriter {
+public class BulkUserWriter {
 
     private static final int IN_LIST_CHUNK = 1000;
 
@@ -35,7 +35,7 @@ class BulkUserWriter {
         this.clock = clock;
     }
 
-    record NewUser(String username, String hashedPassword, Role role) {}
+    public record NewUser(String username, String hashedPassword, Role role) {}
 
     /** Which of these usernames exist already. */
     @Transactional(readOnly = true)

@@ -1,7 +1,9 @@
-package org.llmtutor.userservice.admin;
+package org.llmtutor.userservice.admin.service;
 
 import java.util.List;
 import java.util.Set;
+import org.llmtutor.userservice.admin.AdminException;
+import org.llmtutor.userservice.admin.Arguments;
 import org.llmtutor.userservice.audit.AuditEventType;
 import org.llmtutor.userservice.audit.AuditLog;
 import org.llmtutor.userservice.auth.credential.Scope;
@@ -22,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The admin CLI's changes to single users and service credentials; each one audited with actor {@code cli}. */
 @Service
-class AdminService {
+public class AdminService {
 
     private final UserService users;
     private final PasswordHasher hasher;

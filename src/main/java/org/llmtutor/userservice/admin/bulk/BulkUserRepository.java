@@ -1,4 +1,4 @@
-package org.llmtutor.userservice.admin;
+package org.llmtutor.userservice.admin.bulk;
 
 import java.time.Instant;
 import java.util.Collection;

@@ -1,7 +1,8 @@
-package org.llmtutor.userservice.auth.token;
+package org.llmtutor.userservice.auth.token.state;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.llmtutor.userservice.auth.token.LoginSession;
 import org.llmtutor.userservice.user.User;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;

@@ -1,4 +1,4 @@
-package org.llmtutor.userservice.auth.token;
+package org.llmtutor.userservice.auth.token.jwt;
 
 import org.llmtutor.userservice.database.EmbeddedDatabase;
 import org.llmtutor.userservice.shared.RefusedSettingException;

@@ -1,4 +1,4 @@
-package org.llmtutor.userservice.auth.token;
+package org.llmtutor.userservice.auth.token.jwt;
 
 import java.time.Clock;
 import java.time.Duration;

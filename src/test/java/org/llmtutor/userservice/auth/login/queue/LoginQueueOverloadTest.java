@@ -1,4 +1,4 @@
-package org.llmtutor.userservice.auth.login;
+package org.llmtutor.userservice.auth.login.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
