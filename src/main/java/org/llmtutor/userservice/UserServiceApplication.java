@@ -6,9 +6,12 @@ import org.llmtutor.userservice.admin.AdminIo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
+// shared is the kernel: every module may use it without listing it in its allowedDependencies.
+@Modulithic(sharedModules = "shared")
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class UserServiceApplication {

@@ -35,7 +35,7 @@ public final class AdminCli {
      * The most telling message of an unexpected failure, on one line: the innermost database error (it names host and
      * port, unlike the socket error beneath it), else the innermost message.
      */
-    static String reason(Throwable e) {
+    public static String reason(Throwable e) {
         Throwable chosen = e;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t.getMessage() != null && (t instanceof SQLException || !(chosen instanceof SQLException))) {

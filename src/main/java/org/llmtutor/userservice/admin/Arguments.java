@@ -12,13 +12,13 @@ import picocli.CommandLine.TypeConversionException;
  * How the CLI reads roles and scopes, on the command line (registered as picocli converters) and in bulk files alike:
  * by their API names, roles in any letter case.
  */
-final class Arguments {
+public final class Arguments {
 
-    static final String ROLES = "user, developer, admin";
+    public static final String ROLES = "user, developer, admin";
 
     private Arguments() {}
 
-    static Optional<Role> findRole(String name) {
+    public static Optional<Role> findRole(String name) {
         return Role.fromWireName(name.toLowerCase(Locale.ROOT));
     }
 

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.llmtutor.userservice.admin.service.AdminService;
 import org.llmtutor.userservice.auth.credential.Scope;
 import org.llmtutor.userservice.auth.credential.ServiceCredential;
 import org.llmtutor.userservice.auth.credential.ServiceCredentialService;

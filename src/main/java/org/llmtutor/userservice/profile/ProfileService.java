@@ -4,7 +4,7 @@ import java.util.UUID;
 import org.llmtutor.userservice.auth.AccessGuard;
 import org.llmtutor.userservice.auth.AccessGuard.Data;
 import org.llmtutor.userservice.auth.Caller;
-import org.llmtutor.userservice.auth.token.TokenStateCache;
+import org.llmtutor.userservice.auth.token.state.TokenStateCache;
 import org.llmtutor.userservice.user.UserNotFoundException;
 import org.llmtutor.userservice.user.UserProfile;
 import org.llmtutor.userservice.user.UserService;

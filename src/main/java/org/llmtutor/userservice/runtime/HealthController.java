@@ -3,7 +3,7 @@ package org.llmtutor.userservice.runtime;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.util.List;
-import org.llmtutor.userservice.common.LegacyAccessStatus;
+import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,11 +16,11 @@ class HealthController {
 
     private final Health health;
 
-    HealthController(LegacyAccessStatus legacy) {
+    HealthController(Optional<LegacyAccessReport> legacy) {
         // The migration switch and where it applies are reported while it is on, so that nobody forgets it.
-        this.health = legacy.enabled()
-                ? new Health("ok", "user-service", Boolean.TRUE, legacy.trustedNetworks())
-                : new Health("ok", "user-service", null, null);
+        this.health = legacy.filter(LegacyAccessReport::enabled)
+                .map(on -> new Health("ok", "user-service", Boolean.TRUE, on.trustedNetworks()))
+                .orElse(new Health("ok", "user-service", null, null));
     }
 
     @SecurityRequirements

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.llmtutor.userservice.UserServiceApplication;
+import org.llmtutor.userservice.admin.service.AdminService;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.core.task.TaskExecutor;
 import tools.jackson.databind.json.JsonMapper;

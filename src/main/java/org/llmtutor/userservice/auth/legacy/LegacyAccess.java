@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.llmtutor.userservice.auth.AccessProperties;
-import org.llmtutor.userservice.common.LegacyAccessStatus;
+import org.llmtutor.userservice.runtime.LegacyAccessReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -26,10 +26,10 @@ import org.springframework.stereotype.Component;
  * connection's, never a header) lies in {@code LEGACY_TRUSTED_NETWORKS}. The security chain asks
  * {@link #letsThrough}; everything else is decided as if the switch were off. Each request let through
  * is counted ({@code user_service_legacy_access_total}) and, at most once a minute, logged with its path, so that
- * operators see who still depends on the switch.
+ * operators see who still depends on the switch. {@code /health} shows the switch through {@link LegacyAccessReport}.
  */
 @Component
-public class LegacyAccess implements LegacyAccessStatus {
+public class LegacyAccess implements LegacyAccessReport {
 
     private static final Logger log = LoggerFactory.getLogger(LegacyAccess.class);
     static final Duration LOG_INTERVAL = Duration.ofMinutes(1);

@@ -2,9 +2,9 @@ package org.llmtutor.userservice.auth.login;
 
 import org.llmtutor.userservice.auth.CurrentUser;
 import org.llmtutor.userservice.auth.events.PasswordChanged;
-import org.llmtutor.userservice.auth.token.JwtService;
 import org.llmtutor.userservice.auth.token.TokenResponse;
 import org.llmtutor.userservice.auth.token.TokenRevocationService;
+import org.llmtutor.userservice.auth.token.jwt.JwtService;
 import org.llmtutor.userservice.shared.InvalidInputException;
 import org.llmtutor.userservice.shared.RequestOrigin;
 import org.llmtutor.userservice.user.PasswordHasher;

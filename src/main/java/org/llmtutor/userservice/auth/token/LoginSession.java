@@ -79,7 +79,7 @@ public class LoginSession {
         return ip;
     }
 
-    Instant getRevokedAt() {
+    public Instant getRevokedAt() {
         return revokedAt;
     }
 

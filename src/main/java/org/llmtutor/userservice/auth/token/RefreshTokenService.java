@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.llmtutor.userservice.auth.CurrentUser;
 import org.llmtutor.userservice.auth.events.LoginSessionEnded;
 import org.llmtutor.userservice.auth.events.RefreshTokenReused;
+import org.llmtutor.userservice.auth.token.jwt.JwtService;
+import org.llmtutor.userservice.auth.token.state.TokenStateCache;
 import org.llmtutor.userservice.shared.RequestOrigin;
 import org.llmtutor.userservice.user.User;
 import org.llmtutor.userservice.user.UserService;

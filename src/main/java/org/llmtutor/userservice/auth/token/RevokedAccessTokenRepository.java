@@ -2,6 +2,7 @@ package org.llmtutor.userservice.auth.token;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.llmtutor.userservice.auth.token.jwt.AccessToken;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.NativeQuery;
 import org.springframework.data.repository.Repository;

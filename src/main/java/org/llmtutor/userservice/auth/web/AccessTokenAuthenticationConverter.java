@@ -2,9 +2,9 @@ package org.llmtutor.userservice.auth.web;
 
 import java.util.List;
 import org.llmtutor.userservice.auth.CurrentUser;
-import org.llmtutor.userservice.auth.token.AccessToken;
-import org.llmtutor.userservice.auth.token.JjwtDecoder;
-import org.llmtutor.userservice.auth.token.TokenStateCheck;
+import org.llmtutor.userservice.auth.token.jwt.AccessToken;
+import org.llmtutor.userservice.auth.token.jwt.JjwtDecoder;
+import org.llmtutor.userservice.auth.token.state.TokenStateCheck;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;

@@ -1,7 +1,7 @@
 package org.llmtutor.userservice.auth.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.llmtutor.userservice.auth.token.JjwtDecoder;
+import org.llmtutor.userservice.auth.token.jwt.JjwtDecoder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;

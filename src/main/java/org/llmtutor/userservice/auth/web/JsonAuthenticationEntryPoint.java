@@ -3,7 +3,7 @@ package org.llmtutor.userservice.auth.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.llmtutor.userservice.auth.token.JjwtDecoder;
+import org.llmtutor.userservice.auth.token.jwt.JjwtDecoder;
 import org.llmtutor.userservice.web.problem.ProblemRenderer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -1,7 +1,7 @@
 package org.llmtutor.userservice.auth.web;
 
-import org.llmtutor.userservice.auth.login.LoginQueue;
-import org.llmtutor.userservice.auth.login.LoginQueueProperties;
+import org.llmtutor.userservice.auth.login.queue.LoginQueue;
+import org.llmtutor.userservice.auth.login.queue.LoginQueueProperties;
 import org.llmtutor.userservice.web.ClientAddresses;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;

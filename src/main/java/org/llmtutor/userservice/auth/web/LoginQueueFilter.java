@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.llmtutor.userservice.auth.login.LoginQueue;
+import org.llmtutor.userservice.auth.login.queue.LoginQueue;
 import org.llmtutor.userservice.user.HashingOverloadedException;
 import org.llmtutor.userservice.web.ClientAddresses;
 import org.springframework.http.HttpMethod;

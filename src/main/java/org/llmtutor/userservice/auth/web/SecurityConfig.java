@@ -1,14 +1,13 @@
 package org.llmtutor.userservice.auth.web;
 
 import jakarta.servlet.DispatcherType;
-import java.util.Arrays;
+import java.util.stream.Stream;
 import org.llmtutor.userservice.auth.credential.Scope;
 import org.llmtutor.userservice.auth.credential.ServiceClient;
 import org.llmtutor.userservice.auth.credential.ServiceCredentialService;
 import org.llmtutor.userservice.auth.legacy.LegacyAccess;
 import org.llmtutor.userservice.auth.login.LoginProperties;
-import org.llmtutor.userservice.auth.token.TokenStateCheck;
-import org.llmtutor.userservice.web.OpenApiConfig;
+import org.llmtutor.userservice.auth.token.state.TokenStateCheck;
 import org.llmtutor.userservice.web.problem.ProblemRenderer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,6 +30,14 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
+
+    /**
+     * The OpenAPI document and Swagger UI, public by contract: springdoc serves them where {@code springdoc.api-docs.path}
+     * and {@code springdoc.swagger-ui.path} in application.yml say, the UI's assets under {@code /swagger-ui}.
+     */
+    private static final String[] DOC_PATHS = {
+        "/openapi.json", "/openapi.json/**", "/docs", "/docs/**", "/swagger-ui/**", "/swagger-ui.html"
+    };
 
     /** Paths that never look at a credential. */
     private static final RequestMatcher CREDENTIAL_FREE =
@@ -92,6 +99,6 @@ class SecurityConfig {
 
     private static RequestMatcher docs() {
         return new OrRequestMatcher(
-                Arrays.stream(OpenApiConfig.DOC_PATHS).map(SecurityConfig::path).toList());
+                Stream.of(DOC_PATHS).map(SecurityConfig::path).toList());
     }
 }

@@ -2,7 +2,7 @@ package org.llmtutor.userservice.auth.web;
 
 import org.llmtutor.userservice.auth.credential.ServiceClient;
 import org.llmtutor.userservice.auth.credential.ServiceCredentialService;
-import org.llmtutor.userservice.auth.token.JjwtDecoder;
+import org.llmtutor.userservice.auth.token.jwt.JjwtDecoder;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;

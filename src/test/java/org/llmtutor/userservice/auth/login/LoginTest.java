@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.llmtutor.userservice.auth.token.JacksonJwtJson;
+import org.llmtutor.userservice.auth.token.jwt.JacksonJwtJson;
 import org.llmtutor.userservice.support.Api;
 import org.llmtutor.userservice.support.CountingPasswordEncoder;
 import org.llmtutor.userservice.support.IntegrationTest;

@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.Map;
 import javax.crypto.SecretKey;
 import org.junit.jupiter.api.Test;
+import org.llmtutor.userservice.auth.token.jwt.JacksonJwtJson;
 import org.llmtutor.userservice.support.Api;
 import org.llmtutor.userservice.support.IntegrationTest;
 import org.llmtutor.userservice.user.Role;
