@@ -15,59 +15,21 @@
 #   bench/login_flood.sh          (PGHOST/PGPORT/PGUSER select the server, default 127.0.0.1:5432 postgres;
 #                                  PORT the HTTP port, default a free one; DURATION seconds per level, default 20;
 #                                  LEVELS the flood sizes, default "16 64 256"; APP_JAR the jar to run)
-# Needs wrk (apt-get install wrk), psql, curl, jq; builds the jar when target/ has none. About 2.5 minutes.
+# Needs wrk (apt-get install wrk), psql, curl, jq; builds the jar when target/ has none and APP_JAR is unset (set-up:
+# bench/lib/login_bench.sh). About 2.5 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+. bench/lib/login_bench.sh
 duration=${DURATION:-20}
 levels=${LEVELS:-16 64 256}
-for tool in wrk psql curl jq; do
-    command -v "$tool" >/dev/null || { echo "needs $tool (Debian: apt-get install wrk postgresql-client curl jq)" >&2; exit 1; }
-done
-jar=$(ls -t target/user-service-*.jar 2>/dev/null | grep -v original | head -n 1 || true)
-if [ -z "${APP_JAR:-}" ] && [ -z "$jar" ]; then
-    ./mvnw -B -ntp -q -DskipTests package
-    jar=$(ls -t target/user-service-*.jar | grep -v original | head -n 1)
-fi
-jar=${APP_JAR:-$jar}
-port=${PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}
-base="http://127.0.0.1:$port"
-db="bench_login_flood_$$"
-work=$(mktemp -d)
-pid=
-cleanup() {
-    if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-    dropdb --if-exists "$db" 2>/dev/null || true
-    if [ -n "${KEEP_WORK:-}" ]; then echo "kept $work" >&2; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
-createdb "$db"
+login_bench_setup login_flood
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-
-export APP_JAR="$jar" POSTGRES_HOST="$PGHOST" POSTGRES_PORT="$PGPORT" POSTGRES_USER="$PGUSER" POSTGRES_DB="$db"
-export POSTGRES_PASSWORD=${PGPASSWORD:-} SECRET_KEY=$(openssl rand -hex 32) BCRYPT_STRENGTH=12 PORT=$port
 export TRUSTED_PROXIES=127.0.0.1
-password="bench password 123"
 students=64
 flooder=198.51.100.1 polite=198.51.100.2 latecomer=198.51.100.3
-
-# One user hashed the normal way; the others share its cost-12 hash (every login still checks one full cost-12 hash).
-echo "$password" | scripts/register_user.sh --password-stdin bench_solo >/dev/null
-psql -qX -d "$db" -c "INSERT INTO users (username, hashed_password)
-    SELECT 'student_' || i, hashed_password FROM users, generate_series(1, $students) i WHERE username = 'bench_solo';
-    INSERT INTO users (username, hashed_password) SELECT u, hashed_password FROM users,
-    (VALUES ('bench_reader'), ('bench_polite'), ('bench_late')) names(u) WHERE username = 'bench_solo';"
-java -jar "$jar" >"$work/service.log" 2>&1 &
-pid=$!
-for _ in $(seq 1 360); do curl -sf "$base/health" >/dev/null && break; sleep 0.5; done
-curl -sf "$base/health" >/dev/null || { echo "service did not start:" >&2; tail -n 30 "$work/service.log" >&2; exit 1; }
-
-login_json=$(curl -sf -X POST "$base/auth/login" --data-urlencode username=bench_reader \
-    --data-urlencode "password=$password")
-token=$(jq -r .access_token <<<"$login_json")
-reader_id=$(jq -r .user_id <<<"$login_json")
-vacuum() { psql -qX -d "$db" -c "VACUUM ANALYZE" >/dev/null; }
+login_bench_users "$students" bench_polite bench_late
+login_bench_serve
 
 # Per-thread status counts merged in done(); HONOUR decides whether a connection waits out Retry-After. The longest
 # gap between two successes is kept in whole seconds (wrk's Lua has no finer wall clock).
@@ -136,13 +98,8 @@ function delay() return 25 end
 EOF
 } >"$work/read.lua"
 
-field() { awk -v k="$1" '$1 == k {print $2}' "$2"; }
-status() { awk -v s="$1" '$1 == "status" && $2 == s {print $3}' "$2" | grep . || echo 0; }
-statuses() { awk '$1 == "status" {printf "%s%s x %s", sep, $2, $3; sep = ", "}' "$1"; }
 # Everything bounded: wrk's own timeout well above any wait the service imposes.
 wrk_run() { wrk -t"$(($1 < 2 ? 1 : 2))" -c"$1" -d"$2"s --timeout 20s -s "$3" "$base" >"$4" 2>&1; }
-# The checks a flood leaves queued still run after its clients are gone; measurements must not share the cores.
-drain() { sleep 5; }
 
 # Warm-up (JIT, pools), not measured: reads compile the shared request path, a flood compiles login and refusals.
 wrk -t2 -c8 -d10s -H "Authorization: Bearer $token" "$base/settings/$reader_id" >/dev/null 2>&1
@@ -152,11 +109,7 @@ vacuum
 
 # The limit: one connection logging in over and over, on idle cores.
 wrk_run 1 10 "$work/single.lua" "$work/single.out"
-single_ok=$(status 200 "$work/single.out")
-single_s=$(field seconds "$work/single.out")
-cores=$(nproc)
-check_ms=$(awk -v s="$single_s" -v n="$single_ok" 'BEGIN {printf "%.1f", 1000 * s / n}')
-limit=$(awk -v c="$cores" -v ms="$check_ms" 'BEGIN {printf "%.2f", c * 1000 / ms}')
+login_bench_limit "$work/single.out"
 wrk_run 2 10 "$work/read.lua" "$work/read_idle.out"
 idle_p99=$(field p99_ms "$work/read_idle.out")
 vacuum

@@ -11,57 +11,17 @@
 #
 #   bench/login_load.sh            (PGHOST/PGPORT/PGUSER select the server, default 127.0.0.1:5432 postgres;
 #                                   PORT the HTTP port, default a free one; DURATION the storm length, default 20)
-# Needs wrk (apt-get install wrk), psql, curl, jq; builds the jar when target/ has none.
+# Needs wrk (apt-get install wrk), psql, curl, jq; builds the jar when target/ has none and APP_JAR is unset (set-up:
+# bench/lib/login_bench.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+. bench/lib/login_bench.sh
 duration=${DURATION:-20}
-for tool in wrk psql curl jq; do
-    command -v "$tool" >/dev/null || { echo "needs $tool (Debian: apt-get install wrk postgresql-client curl jq)" >&2; exit 1; }
-done
-jar=$(ls -t target/user-service-*.jar 2>/dev/null | grep -v original | head -n 1 || true)
-if [ -z "$jar" ]; then
-    ./mvnw -B -ntp -q -DskipTests package
-    jar=$(ls -t target/user-service-*.jar | grep -v original | head -n 1)
-fi
-jar=${APP_JAR:-$jar}
-port=${PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}
-base="http://127.0.0.1:$port"
-db="bench_login_load_$$"
-work=$(mktemp -d)
-pid=
-cleanup() {
-    if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-    dropdb --if-exists "$db" 2>/dev/null || true
-    if [ -n "${KEEP_WORK:-}" ]; then echo "kept $work" >&2; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
-createdb "$db"
-
-export APP_JAR="$jar" POSTGRES_HOST="$PGHOST" POSTGRES_PORT="$PGPORT" POSTGRES_USER="$PGUSER" POSTGRES_DB="$db"
-export POSTGRES_PASSWORD=${PGPASSWORD:-} SECRET_KEY=$(openssl rand -hex 32) BCRYPT_STRENGTH=12 PORT=$port
-password="bench password 123"
+login_bench_setup login_load
 students=64
-
-# One user made the normal way; the others share its cost-12 hash (copied in SQL: hashing 66 passwords would only
-# make the benchmark slower, and every login still checks one full cost-12 hash).
-echo "$password" | scripts/register_user.sh --password-stdin bench_solo >/dev/null
-psql -qX -d "$db" -c "INSERT INTO users (username, hashed_password)
-    SELECT 'student_' || i, hashed_password FROM users, generate_series(1, $students) i WHERE username = 'bench_solo';
-    INSERT INTO users (username, hashed_password) SELECT 'bench_reader', hashed_password FROM users
-    WHERE username = 'bench_solo';"
-java -jar "$jar" >"$work/service.log" 2>&1 &
-pid=$!
-# Generous: on a busy shared machine the start alone can take a minute.
-for _ in $(seq 1 360); do curl -sf "$base/health" >/dev/null && break; sleep 0.5; done
-curl -sf "$base/health" >/dev/null || { echo "service did not start:" >&2; tail -n 30 "$work/service.log" >&2; exit 1; }
-
-login_json=$(curl -sf -X POST "$base/auth/login" --data-urlencode username=bench_reader \
-    --data-urlencode "password=$password")
-token=$(jq -r .access_token <<<"$login_json")
-reader_id=$(jq -r .user_id <<<"$login_json")
-vacuum() { psql -qX -d "$db" -c "VACUUM ANALYZE" >/dev/null; }
+login_bench_users "$students"
+login_bench_serve
 
 # Status counting shared by every wrk run: per-thread tables merged in done().
 cat >"$work/count.lua" <<'EOF'
@@ -116,9 +76,6 @@ function delay() return 10 end
 EOF
 } >"$work/read.lua"
 
-field() { awk -v k="$1" '$1 == k {print $2}' "$2"; }
-status() { awk -v s="$1" '$1 == "status" && $2 == s {print $3}' "$2" | grep . || echo 0; }
-statuses() { awk '$1 == "status" {printf "%s%s x %s", sep, $2, $3; sep = ", "}' "$1"; }
 # Closed-loop logins and a paced read probe; wrk's own timeout well above any bounded wait of the service.
 wrk_login() { wrk -t"$(($1 < 2 ? 1 : 2))" -c"$1" -d"$2"s --timeout 30s -s "$3" "$base" >"$4" 2>&1; }
 wrk_read() { wrk -t1 -c2 -d"$1"s --timeout 30s -s "$work/read.lua" "$base" >"$2" 2>&1; }
@@ -129,19 +86,12 @@ wrk_read() { wrk -t1 -c2 -d"$1"s --timeout 30s -s "$work/read.lua" "$base" >"$2"
 # shape as the measured one then compiles the login's own part and the refusals (503) a storm brings.
 wrk -t2 -c8 -d15s -H "Authorization: Bearer $token" "$base/settings/$reader_id" >/dev/null 2>&1
 wrk_login 64 20 "$work/storm.lua" /dev/null
-# The checks a storm leaves queued (at most HASHING_MAX_WAIT, 3 s, of them) still run after its clients are gone; the
-# single-check measurement below must not share the cores with them.
-drain() { sleep 5; }
 drain
 vacuum
 
 # 1. One check's time: one connection logging in over and over (one check, plus HTTP and two short transactions).
 wrk_login 1 10 "$work/storm.lua" "$work/single.out"
-single_ok=$(status 200 "$work/single.out")
-single_s=$(field seconds "$work/single.out")
-cores=$(nproc)
-check_ms=$(awk -v s="$single_s" -v n="$single_ok" 'BEGIN {printf "%.1f", 1000 * s / n}')
-limit=$(awk -v c="$cores" -v ms="$check_ms" 'BEGIN {printf "%.2f", c * 1000 / ms}')
+login_bench_limit "$work/single.out"
 vacuum
 
 # 2. Reads alone.

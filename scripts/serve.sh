@@ -10,7 +10,7 @@
 # builds it and exits (the image does this at build time). `scripts/serve.sh admin <command>` runs the admin CLI
 # instead (scripts/admin.sh).
 #
-# Memory, sized for a small service; a deployment raises them through the environment (README, "Configuration"):
+# Memory, sized for a small service; a deployment raises them through the environment (docs/configuration.md):
 #   JVM_MAX_HEAP (128m)  JVM_YOUNG_GEN (16m)  JVM_MAX_METASPACE (160m)  JVM_THREAD_STACK (512k)  JVM_CODE_CACHE (64m)
 #   JVM_NATIVE_TRIM (5000 ms)
 # JAVA_OPTS adds JVM options after these (and so overrides them).
@@ -58,7 +58,7 @@ jvm_flags=(
 )
 # Spring AOT: a jar built by this project carries its server's bean definitions as generated code (the Maven build's
 # process-aot); starting from it skips the component scan and the auto-configuration conditions. Those conditions
-# were decided when the jar was built, for the server on either database (README, "Running"); SPRING_AOT=off starts
+# were decided when the jar was built, for the server on either database (docs/startup.md); SPRING_AOT=off starts
 # the jar the ordinary way (as tests and ./mvnw spring-boot:run do). A jar without the generated code starts as before.
 if [[ "${SPRING_AOT:-on}" != off ]] && grep -q -a -F '__ApplicationContextInitializer.class' "${layout_jar:-$jar}" 2>/dev/null; then
     jvm_flags+=(-Dspring.aot.enabled=true)

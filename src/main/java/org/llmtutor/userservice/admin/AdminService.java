@@ -2,14 +2,20 @@ package org.llmtutor.userservice.admin;
 
 import java.util.List;
 import java.util.Set;
-import org.llmtutor.userservice.audit.AuditEventType;
-import org.llmtutor.userservice.audit.AuditLog;
+import org.llmtutor.userservice.admin.events.PasswordReset;
+import org.llmtutor.userservice.admin.events.RoleChanged;
+import org.llmtutor.userservice.admin.events.ServiceTokenCreated;
+import org.llmtutor.userservice.admin.events.ServiceTokenRevoked;
+import org.llmtutor.userservice.admin.events.UserCreated;
+import org.llmtutor.userservice.admin.events.UserDeleted;
+import org.llmtutor.userservice.admin.events.UserDisabled;
+import org.llmtutor.userservice.admin.events.UserEnabled;
+import org.llmtutor.userservice.admin.events.UserUnlocked;
 import org.llmtutor.userservice.auth.credential.Scope;
 import org.llmtutor.userservice.auth.credential.ServiceCredential;
 import org.llmtutor.userservice.auth.credential.ServiceCredentialService;
 import org.llmtutor.userservice.auth.login.LoginLocks;
 import org.llmtutor.userservice.auth.token.TokenRevocationService;
-import org.llmtutor.userservice.common.RequestOrigin;
 import org.llmtutor.userservice.user.InvalidUserException;
 import org.llmtutor.userservice.user.PasswordHasher;
 import org.llmtutor.userservice.user.PasswordPolicy;
@@ -17,10 +23,14 @@ import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.User;
 import org.llmtutor.userservice.user.UserService;
 import org.llmtutor.userservice.user.UsernameTakenException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The admin CLI's changes to single users and service credentials; each one audited with actor {@code cli}. */
+/**
+ * The admin CLI's changes to single users and service credentials; each one published as an event (package {@code
+ * admin.events}) inside its transaction, which the audit log records with actor {@code cli}.
+ */
 @Service
 class AdminService {
 
@@ -29,7 +39,7 @@ class AdminService {
     private final TokenRevocationService revocations;
     private final LoginLocks loginLocks;
     private final ServiceCredentialService serviceCredentials;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
     AdminService(
             UserService users,
@@ -37,13 +47,13 @@ class AdminService {
             TokenRevocationService revocations,
             LoginLocks loginLocks,
             ServiceCredentialService serviceCredentials,
-            AuditLog audit) {
+            ApplicationEventPublisher events) {
         this.users = users;
         this.hasher = hasher;
         this.revocations = revocations;
         this.loginLocks = loginLocks;
         this.serviceCredentials = serviceCredentials;
-        this.audit = audit;
+        this.events = events;
     }
 
     @Transactional
@@ -54,13 +64,7 @@ class AdminService {
         } catch (InvalidUserException | UsernameTakenException e) {
             throw new AdminException(e.getMessage());
         }
-        audit.record(
-                AuditEventType.USER_CREATED,
-                user.getId(),
-                username,
-                AuditLog.CLI,
-                RequestOrigin.NONE,
-                "role " + role.wireName());
+        events.publishEvent(new UserCreated(user.getId(), username, role, false));
         return user;
     }
 
@@ -78,13 +82,7 @@ class AdminService {
         return users.findByUsername(username)
                 .map(user -> {
                     users.delete(user);
-                    audit.record(
-                            AuditEventType.USER_DELETED,
-                            user.getId(),
-                            username,
-                            AuditLog.CLI,
-                            RequestOrigin.NONE,
-                            null);
+                    events.publishEvent(new UserDeleted(user.getId(), username));
                     return true;
                 })
                 .orElse(false);
@@ -96,7 +94,7 @@ class AdminService {
         User user = existing(username);
         boolean cleared = loginLocks.clear(username);
         if (cleared) {
-            audit.record(AuditEventType.USER_UNLOCKED, user.getId(), username, AuditLog.CLI, RequestOrigin.NONE, null);
+            events.publishEvent(new UserUnlocked(user.getId(), username));
         }
         return cleared;
     }
@@ -108,13 +106,7 @@ class AdminService {
         Role previous = user.getRole();
         if (previous != role) {
             users.setRole(user.getId(), role);
-            audit.record(
-                    AuditEventType.ROLE_CHANGED,
-                    user.getId(),
-                    username,
-                    AuditLog.CLI,
-                    RequestOrigin.NONE,
-                    previous.wireName() + " -> " + role.wireName());
+            events.publishEvent(new RoleChanged(user.getId(), username, previous, role));
         }
         return previous;
     }
@@ -126,7 +118,7 @@ class AdminService {
         User user = existing(username);
         users.setPasswordHash(user.getId(), hasher.hash(password));
         revocations.revokeAll(user.getId(), "password reset");
-        audit.record(AuditEventType.PASSWORD_RESET, user.getId(), username, AuditLog.CLI, RequestOrigin.NONE, null);
+        events.publishEvent(new PasswordReset(user.getId(), username));
     }
 
     /** Returns whether anything changed. Disabling also ends every token and login session the user had. */
@@ -138,10 +130,10 @@ class AdminService {
         }
         users.setActive(user.getId(), active);
         if (active) {
-            audit.record(AuditEventType.USER_ENABLED, user.getId(), username, AuditLog.CLI, RequestOrigin.NONE, null);
+            events.publishEvent(new UserEnabled(user.getId(), username));
         } else {
             revocations.revokeAll(user.getId(), "disabled");
-            audit.record(AuditEventType.USER_DISABLED, user.getId(), username, AuditLog.CLI, RequestOrigin.NONE, null);
+            events.publishEvent(new UserDisabled(user.getId(), username));
         }
         return true;
     }
@@ -159,13 +151,7 @@ class AdminService {
         } catch (IllegalArgumentException e) {
             throw new AdminException(e.getMessage());
         }
-        audit.record(
-                AuditEventType.SERVICE_TOKEN_CREATED,
-                null,
-                null,
-                AuditLog.CLI,
-                RequestOrigin.NONE,
-                describe(name, scopes));
+        events.publishEvent(new ServiceTokenCreated(name, scopes));
         return created;
     }
 
@@ -174,8 +160,7 @@ class AdminService {
         if (serviceCredentials.revoke(name) == 0) {
             throw new AdminException("no active service token named '" + name + "'");
         }
-        audit.record(
-                AuditEventType.SERVICE_TOKEN_REVOKED, null, null, AuditLog.CLI, RequestOrigin.NONE, "service " + name);
+        events.publishEvent(new ServiceTokenRevoked(name));
     }
 
     @Transactional(readOnly = true)
@@ -185,9 +170,5 @@ class AdminService {
 
     private User existing(String username) {
         return users.findByUsername(username).orElseThrow(() -> AdminException.noSuchUser(username));
-    }
-
-    private static String describe(String name, Set<Scope> scopes) {
-        return "service " + name + ", scopes " + Arguments.scopeList(scopes);
     }
 }

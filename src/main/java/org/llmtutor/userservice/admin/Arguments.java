@@ -1,7 +1,6 @@
 package org.llmtutor.userservice.admin;
 
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -33,10 +32,5 @@ final class Arguments {
                 .orElseThrow(() -> new TypeConversionException("unknown scope '" + name + "' (known: "
                         + Arrays.stream(Scope.values()).map(Scope::wireName).collect(Collectors.joining(" "))
                         + ")"));
-    }
-
-    /** Scopes by their API names, sorted, space-separated. */
-    static String scopeList(Collection<Scope> scopes) {
-        return scopes.stream().map(Scope::wireName).sorted().collect(Collectors.joining(" "));
     }
 }

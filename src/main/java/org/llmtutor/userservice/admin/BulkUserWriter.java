@@ -8,10 +8,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.llmtutor.userservice.audit.AuditEventType;
-import org.llmtutor.userservice.audit.AuditLog;
-import org.llmtutor.userservice.common.RequestOrigin;
+import org.llmtutor.userservice.admin.events.UserCreated;
 import org.llmtutor.userservice.user.Role;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,12 +25,12 @@ class BulkUserWriter {
     private static final int IN_LIST_CHUNK = 1000;
 
     private final BulkUserRepository users;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    BulkUserWriter(BulkUserRepository users, AuditLog audit, Clock clock) {
+    BulkUserWriter(BulkUserRepository users, ApplicationEventPublisher events, Clock clock) {
         this.users = users;
-        this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -48,7 +47,7 @@ class BulkUserWriter {
         return found;
     }
 
-    /** Inserts the batch and audits each new user; returns the usernames that existed already and were skipped. */
+    /** Inserts the batch and publishes each new user (audited in this transaction); returns the usernames that existed already and were skipped. */
     @Transactional
     public List<String> insert(List<NewUser> batch) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -60,13 +59,7 @@ class BulkUserWriter {
             if (inserted == 0) {
                 skipped.add(user.username());
             } else {
-                audit.record(
-                        AuditEventType.USER_CREATED,
-                        id,
-                        user.username(),
-                        AuditLog.CLI,
-                        RequestOrigin.NONE,
-                        "role " + user.role().wireName() + " (bulk)");
+                events.publishEvent(new UserCreated(id, user.username(), user.role(), true));
             }
         }
         return skipped;

@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.llmtutor.userservice.auth.credential.Scope;
 import org.llmtutor.userservice.auth.credential.ServiceCredential;
 import org.llmtutor.userservice.auth.credential.ServiceCredentialService;
-import org.llmtutor.userservice.common.Timestamps;
+import org.llmtutor.userservice.shared.Timestamps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,7 +42,7 @@ final class ServiceTokenCommands {
                     ctx.bean(AdminService.class).createServiceToken(name, scopeSet);
             ctx.io()
                     .err()
-                    .println("created service token " + name + " with scopes " + Arguments.scopeList(scopeSet)
+                    .println("created service token " + name + " with scopes " + Scope.wireNames(scopeSet)
                             + "; it is shown only once:");
             ctx.out().println(created.token());
             return AdminCli.OK;
@@ -93,7 +93,7 @@ final class ServiceTokenCommands {
             TextTable table = new TextTable("NAME", "SCOPES", "STATUS", "CREATED (UTC)", "ID");
             tokens.forEach(t -> table.row(
                     t.getName(),
-                    Arguments.scopeList(t.getScopes()),
+                    Scope.wireNames(t.getScopes()),
                     t.isActive() ? "active" : "revoked " + Timestamps.TEXT.format(t.getRevokedAt()),
                     Timestamps.TEXT.format(t.getCreatedAt()),
                     t.getId()));

@@ -3,7 +3,7 @@ package org.llmtutor.userservice.admin;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.llmtutor.userservice.common.Timestamps;
+import org.llmtutor.userservice.shared.Timestamps;
 import org.llmtutor.userservice.user.PasswordPolicy;
 import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.User;

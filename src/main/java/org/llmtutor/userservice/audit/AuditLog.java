@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import org.llmtutor.userservice.common.RequestOrigin;
+import org.llmtutor.userservice.shared.RequestOrigin;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -2,7 +2,7 @@ package org.llmtutor.userservice.audit;
 
 import java.util.List;
 import java.util.UUID;
-import org.llmtutor.userservice.common.AggregateInsert;
+import org.llmtutor.userservice.shared.AggregateInsert;
 import org.springframework.data.jpa.repository.NativeQuery;
 import org.springframework.data.repository.Repository;
 

@@ -2,7 +2,7 @@ package org.llmtutor.userservice.profile;
 
 import java.util.UUID;
 import org.llmtutor.userservice.auth.Caller;
-import org.llmtutor.userservice.common.InvalidInputException;
+import org.llmtutor.userservice.shared.InvalidInputException;
 import org.llmtutor.userservice.user.UserProfile;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

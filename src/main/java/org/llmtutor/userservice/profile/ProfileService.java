@@ -37,7 +37,7 @@ public class ProfileService {
 
     /**
      * From the user's state in memory, which the caller's own token check has just used: no query. It is as current as
-     * token checks are: this instance's own adds at once, others' within the listener's delay (README, "API").
+     * token checks are: this instance's own adds at once, others' within the listener's delay (docs/behaviour.md).
      */
     public int xp(Caller caller, UUID userId) {
         guard.checkRead(caller, Data.PROFILE, userId);

@@ -1,6 +1,6 @@
 package org.llmtutor.userservice.profile;
 
-import org.llmtutor.userservice.common.DomainException;
+import org.llmtutor.userservice.shared.DomainException;
 
 /** The add would take the user's XP past what the column holds; nothing was added. */
 class XpOverflowException extends DomainException {

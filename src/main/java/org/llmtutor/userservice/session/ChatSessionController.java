@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import org.llmtutor.userservice.auth.Caller;
-import org.llmtutor.userservice.common.StatusResponse;
+import org.llmtutor.userservice.shared.StatusResponse;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

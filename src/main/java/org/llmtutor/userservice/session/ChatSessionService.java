@@ -8,10 +8,10 @@ import java.util.UUID;
 import org.llmtutor.userservice.auth.AccessGuard;
 import org.llmtutor.userservice.auth.AccessGuard.Data;
 import org.llmtutor.userservice.auth.Caller;
-import org.llmtutor.userservice.common.NotFoundException;
-import org.llmtutor.userservice.common.ServiceMetrics;
+import org.llmtutor.userservice.shared.NotFoundException;
 import org.llmtutor.userservice.user.UserNotFoundException;
 import org.llmtutor.userservice.user.UserService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,7 +25,7 @@ public class ChatSessionService {
     private final UserService users;
     private final AccessGuard guard;
     private final ChatSessionProperties properties;
-    private final ServiceMetrics metrics;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ChatSessionService(
@@ -33,13 +33,13 @@ public class ChatSessionService {
             UserService users,
             AccessGuard guard,
             ChatSessionProperties properties,
-            ServiceMetrics metrics,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.sessions = sessions;
         this.users = users;
         this.guard = guard;
         this.properties = properties;
-        this.metrics = metrics;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -60,7 +60,10 @@ public class ChatSessionService {
         }
         ChatSession session = sessions.insert(new ChatSession(
                 UUID.randomUUID(), userId, sessionId, title, clock.instant().truncatedTo(ChronoUnit.MICROS)));
-        metrics.chatSessionsEvicted(sessions.deleteBeyondNewest(userId, properties.maxPerUser()));
+        int evicted = sessions.deleteBeyondNewest(userId, properties.maxPerUser());
+        if (evicted > 0) {
+            events.publishEvent(new ChatSessionsEvicted(userId, evicted));
+        }
         return ChatSessionRecord.of(session);
     }
 

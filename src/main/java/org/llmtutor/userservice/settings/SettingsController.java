@@ -2,7 +2,7 @@ package org.llmtutor.userservice.settings;
 
 import java.util.UUID;
 import org.llmtutor.userservice.auth.Caller;
-import org.llmtutor.userservice.common.StatusResponse;
+import org.llmtutor.userservice.shared.StatusResponse;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;

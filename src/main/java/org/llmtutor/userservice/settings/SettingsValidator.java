@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.llmtutor.userservice.common.FieldProblem;
-import org.llmtutor.userservice.common.InvalidInputException;
+import org.llmtutor.userservice.shared.FieldProblem;
+import org.llmtutor.userservice.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 

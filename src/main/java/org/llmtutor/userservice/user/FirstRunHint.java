@@ -2,7 +2,7 @@ package org.llmtutor.userservice.user;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.llmtutor.userservice.common.EmbeddedDatabase;
+import org.llmtutor.userservice.database.EmbeddedDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,7 +1,7 @@
 package org.llmtutor.userservice.user;
 
 import java.time.Duration;
-import org.llmtutor.userservice.common.RetryLaterException;
+import org.llmtutor.userservice.shared.RetryLaterException;
 
 /** Every hashing thread is busy for longer than a caller may wait (503). */
 public class HashingOverloadedException extends RetryLaterException {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.llmtutor.userservice.auth.AccessGuard.Data;
 import org.llmtutor.userservice.auth.credential.Scope;
 import org.llmtutor.userservice.auth.credential.ServiceClient;
-import org.llmtutor.userservice.common.DomainException;
+import org.llmtutor.userservice.shared.DomainException;
 import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.UserNotFoundException;
 

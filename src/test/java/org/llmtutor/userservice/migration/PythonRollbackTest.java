@@ -22,8 +22,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.security.crypto.bcrypt.BCrypt;
 
 /**
- * The rollback path of the README: after this service ran on a Python-era database, stopping it and starting the
- * Python service on the same database loses nothing. The Python service is not available to the tests, so they read
+ * The rollback path of docs/operations.md: after this service ran on a Python-era database, stopping it and starting
+ * the Python service on the same database loses nothing. The Python service is not available to the tests, so they read
  * the Python-era tables with the columns its models map, and write them the way it writes, then start this service
  * again on the result.
  */

@@ -1,7 +1,9 @@
 package org.llmtutor.userservice.auth.credential;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** What a service credential may do. A write scope includes reading the same data. */
 public enum Scope {
@@ -24,6 +26,11 @@ public enum Scope {
 
     public String wireName() {
         return wireName;
+    }
+
+    /** The scopes' wire names, sorted and separated by spaces, as the CLI shows them and the audit log records them. */
+    public static String wireNames(Collection<Scope> scopes) {
+        return scopes.stream().map(Scope::wireName).sorted().collect(Collectors.joining(" "));
     }
 
     public static Optional<Scope> fromWireName(String value) {

@@ -2,8 +2,8 @@ package org.llmtutor.userservice.auth.legacy;
 
 import java.util.Locale;
 import org.llmtutor.userservice.auth.AccessProperties;
-import org.llmtutor.userservice.common.RefusedSettingException;
-import org.llmtutor.userservice.common.SettingsCheck;
+import org.llmtutor.userservice.shared.RefusedSettingException;
+import org.llmtutor.userservice.shared.SettingsCheck;
 import org.springframework.boot.cloud.CloudPlatform;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;

@@ -1,8 +1,8 @@
 package org.llmtutor.userservice.auth.login;
 
 import java.time.Instant;
-import org.llmtutor.userservice.common.DomainException;
-import org.llmtutor.userservice.common.Timestamps;
+import org.llmtutor.userservice.shared.DomainException;
+import org.llmtutor.userservice.shared.Timestamps;
 
 /** Too many failed logins: the username is locked until the given moment, whoever tries (the text is the UI's). */
 public class AccountLockedException extends DomainException {

@@ -1,6 +1,6 @@
 package org.llmtutor.userservice.auth.login;
 
-import org.llmtutor.userservice.common.DomainException;
+import org.llmtutor.userservice.shared.DomainException;
 
 /** A wrong password, an unknown username and a disabled account look the same to the caller. */
 public class LoginFailedException extends DomainException {

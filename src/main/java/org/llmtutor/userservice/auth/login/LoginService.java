@@ -1,16 +1,17 @@
 package org.llmtutor.userservice.auth.login;
 
 import java.util.Optional;
-import org.llmtutor.userservice.audit.AuditEventType;
-import org.llmtutor.userservice.audit.AuditLog;
+import org.llmtutor.userservice.auth.events.LoginFailed;
+import org.llmtutor.userservice.auth.events.LoginRefusedLocked;
+import org.llmtutor.userservice.auth.events.LoginSucceeded;
 import org.llmtutor.userservice.auth.token.JwtService;
 import org.llmtutor.userservice.auth.token.TokenResponse;
-import org.llmtutor.userservice.common.RequestOrigin;
-import org.llmtutor.userservice.common.ServiceMetrics;
+import org.llmtutor.userservice.shared.RequestOrigin;
 import org.llmtutor.userservice.user.HashingOverloadedException;
 import org.llmtutor.userservice.user.PasswordHasher;
 import org.llmtutor.userservice.user.User;
 import org.llmtutor.userservice.user.UserService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,25 +31,22 @@ public class LoginService {
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
     private final JwtService jwt;
-    private final AuditLog audit;
     private final TransactionTemplate transactions;
-    private final ServiceMetrics metrics;
+    private final ApplicationEventPublisher events;
 
     public LoginService(
             UserService users,
             PasswordHasher hasher,
             LoginThrottle throttle,
             JwtService jwt,
-            AuditLog audit,
             TransactionTemplate transactions,
-            ServiceMetrics metrics) {
+            ApplicationEventPublisher events) {
         this.users = users;
         this.hasher = hasher;
         this.throttle = throttle;
         this.jwt = jwt;
-        this.audit = audit;
         this.transactions = transactions;
-        this.metrics = metrics;
+        this.events = events;
     }
 
     /** The Python-compatible login: an access token only. */
@@ -60,7 +58,8 @@ public class LoginService {
 
     /**
      * Checks a username and password, from the given origin, under the brute-force rules. Not one transaction
-     * on purpose: the BCrypt check runs on the hashing pool while no row lock is held.
+     * on purpose: the BCrypt check runs on the hashing pool while no row lock is held. Each outcome is published as an
+     * event ({@link LoginSucceeded}, {@link LoginFailed}, {@link LoginRefusedLocked}, and this package's own).
      *
      * @throws LoginFailedException for bad credentials; AccountLockedException while the username is locked (for
      *     everyone or this client)
@@ -70,7 +69,7 @@ public class LoginService {
     public User authenticate(String username, String password, RequestOrigin origin) {
         if (username.length() > MAX_TRACKED_USERNAME) {
             hasher.spendVerificationTime();
-            metrics.loginFailed();
+            events.publishEvent(new OverlongLoginRefused(origin));
             throw badCredentials();
         }
         // Refuse a saturated pool before any database work; nothing is counted for a check that never ran.
@@ -78,8 +77,7 @@ public class LoginService {
         LoginThrottle.Admission admission = admit(username, origin.address());
         if (!admission.admitted()) {
             hasher.spendVerificationTime();
-            audit.record(AuditEventType.LOGIN_LOCKED, null, username, username, origin, null);
-            metrics.loginRefusedLocked();
+            events.publishEvent(new LoginRefusedLocked(username, origin));
             throw locked(admission);
         }
         LoginThrottle.Ticket ticket = admission.ticket();
@@ -91,17 +89,7 @@ public class LoginService {
             if (!passwordOk || !user.get().isActive()) {
                 boolean lockStarted = throttle.failed(ticket);
                 settled = true;
-                audit.record(
-                        AuditEventType.LOGIN_FAILED,
-                        user.map(User::getId).orElse(null),
-                        username,
-                        username,
-                        origin,
-                        lockStarted ? "lockout started" : null);
-                metrics.loginFailed();
-                if (lockStarted) {
-                    metrics.lockoutStarted();
-                }
+                events.publishEvent(new LoginFailed(user.map(User::getId).orElse(null), username, origin, lockStarted));
                 throw badCredentials();
             }
             throttle.succeeded(ticket);
@@ -110,8 +98,7 @@ public class LoginService {
             if (hasher.needsRehash(loggedIn.getHashedPassword())) {
                 upgradeHash(loggedIn, password);
             }
-            audit.record(AuditEventType.LOGIN_SUCCEEDED, loggedIn.getId(), username, username, origin, null);
-            metrics.loginSucceeded();
+            events.publishEvent(new LoginSucceeded(loggedIn.getId(), username, origin));
             return loggedIn;
         } finally {
             if (!settled) {
@@ -124,7 +111,7 @@ public class LoginService {
         try {
             return throttle.admit(username, client);
         } catch (LoginThrottledException e) {
-            metrics.loginThrottled();
+            events.publishEvent(new LoginThrottled(username, client));
             throw e;
         }
     }

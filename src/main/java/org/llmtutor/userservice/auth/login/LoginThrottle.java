@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.llmtutor.userservice.auth.login.LoginAttemptRepository.LoginAttempt;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,6 +40,7 @@ public class LoginThrottle {
     private final LoginProperties properties;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     // Monitors that settles notify, striped by username, so that waiters retry as soon as a place may be free.
     private final Object[] stripes = new Object[STRIPES];
 
@@ -46,11 +48,13 @@ public class LoginThrottle {
             LoginAttemptRepository attempts,
             LoginProperties properties,
             Clock clock,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            ApplicationEventPublisher events) {
         this.attempts = attempts;
         this.properties = properties;
         this.clock = clock;
         this.transactions = transactions;
+        this.events = events;
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new Object();
         }
@@ -118,7 +122,8 @@ public class LoginThrottle {
     }
 
     /**
-     * A wrong password: counts for the client and for the username, locking either at its threshold.
+     * A wrong password: counts for the client and for the username, locking either at its threshold ({@link
+     * LockoutStarted}).
      *
      * @return whether this failure started a lock
      */
@@ -129,6 +134,9 @@ public class LoginThrottle {
             lockStarted[0] |= own.fail(properties.maxFailedAttempts());
             lockStarted[0] |= wide.fail(properties.usernameMaxFailedAttempts());
         });
+        if (lockStarted[0]) {
+            events.publishEvent(new LockoutStarted(ticket.username(), ticket.client()));
+        }
         return lockStarted[0];
     }
 

@@ -1,7 +1,7 @@
 package org.llmtutor.userservice.auth.login;
 
 import java.time.Duration;
-import org.llmtutor.userservice.common.RetryLaterException;
+import org.llmtutor.userservice.shared.RetryLaterException;
 
 /**
  * The username's allowance stayed taken by password checks still running for longer than the admission wait: not a

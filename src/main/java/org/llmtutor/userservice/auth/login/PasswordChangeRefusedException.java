@@ -1,6 +1,6 @@
 package org.llmtutor.userservice.auth.login;
 
-import org.llmtutor.userservice.common.DomainException;
+import org.llmtutor.userservice.shared.DomainException;
 
 /** A password change that cannot be done: the current password given is wrong, or it was changed meanwhile. */
 class PasswordChangeRefusedException extends DomainException {

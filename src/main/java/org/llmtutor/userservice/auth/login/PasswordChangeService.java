@@ -1,19 +1,18 @@
 package org.llmtutor.userservice.auth.login;
 
-import org.llmtutor.userservice.audit.AuditEventType;
-import org.llmtutor.userservice.audit.AuditLog;
 import org.llmtutor.userservice.auth.CurrentUser;
+import org.llmtutor.userservice.auth.events.PasswordChanged;
 import org.llmtutor.userservice.auth.token.JwtService;
 import org.llmtutor.userservice.auth.token.TokenResponse;
 import org.llmtutor.userservice.auth.token.TokenRevocationService;
-import org.llmtutor.userservice.common.InvalidInputException;
-import org.llmtutor.userservice.common.RequestOrigin;
-import org.llmtutor.userservice.common.ServiceMetrics;
+import org.llmtutor.userservice.shared.InvalidInputException;
+import org.llmtutor.userservice.shared.RequestOrigin;
 import org.llmtutor.userservice.user.PasswordHasher;
 import org.llmtutor.userservice.user.PasswordPolicy;
 import org.llmtutor.userservice.user.User;
 import org.llmtutor.userservice.user.UserNotFoundException;
 import org.llmtutor.userservice.user.UserService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,9 +27,8 @@ public class PasswordChangeService {
     private final LoginThrottle throttle;
     private final TokenRevocationService revocations;
     private final JwtService jwt;
-    private final AuditLog audit;
     private final TransactionTemplate transactions;
-    private final ServiceMetrics metrics;
+    private final ApplicationEventPublisher events;
 
     PasswordChangeService(
             UserService users,
@@ -38,17 +36,15 @@ public class PasswordChangeService {
             LoginThrottle throttle,
             TokenRevocationService revocations,
             JwtService jwt,
-            AuditLog audit,
             TransactionTemplate transactions,
-            ServiceMetrics metrics) {
+            ApplicationEventPublisher events) {
         this.users = users;
         this.hasher = hasher;
         this.throttle = throttle;
         this.revocations = revocations;
         this.jwt = jwt;
-        this.audit = audit;
         this.transactions = transactions;
-        this.metrics = metrics;
+        this.events = events;
     }
 
     /**
@@ -70,11 +66,8 @@ public class PasswordChangeService {
         try {
             user = users.findById(caller.id()).orElseThrow(UserNotFoundException::new);
             if (!hasher.matches(currentPassword, user.getHashedPassword())) {
-                boolean lockStarted = throttle.failed(admission.ticket());
+                throttle.failed(admission.ticket());
                 settled = true;
-                if (lockStarted) {
-                    metrics.lockoutStarted();
-                }
                 throw PasswordChangeRefusedException.wrongCurrentPassword();
             }
             throttle.succeeded(admission.ticket());
@@ -90,13 +83,7 @@ public class PasswordChangeService {
                 throw PasswordChangeRefusedException.changedMeanwhile();
             }
             revocations.revokeAll(user.getId(), "password changed");
-            audit.record(
-                    AuditEventType.PASSWORD_CHANGED,
-                    user.getId(),
-                    user.getUsername(),
-                    user.getUsername(),
-                    origin,
-                    null);
+            events.publishEvent(new PasswordChanged(user.getId(), user.getUsername(), origin));
             return users.findById(user.getId()).orElseThrow();
         });
         JwtService.IssuedToken token = jwt.issueAccessToken(changed);

@@ -2,7 +2,7 @@ package org.llmtutor.userservice.auth.token;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.llmtutor.userservice.common.AggregateInsert;
+import org.llmtutor.userservice.shared.AggregateInsert;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.NativeQuery;
 import org.springframework.data.repository.Repository;

@@ -6,12 +6,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import org.llmtutor.userservice.audit.AuditEventType;
-import org.llmtutor.userservice.audit.AuditLog;
-import org.llmtutor.userservice.common.RequestOrigin;
-import org.llmtutor.userservice.common.ServiceMetrics;
+import org.llmtutor.userservice.auth.CurrentUser;
+import org.llmtutor.userservice.auth.events.LoginSessionEnded;
+import org.llmtutor.userservice.auth.events.RefreshTokenReused;
+import org.llmtutor.userservice.shared.RequestOrigin;
 import org.llmtutor.userservice.user.User;
 import org.llmtutor.userservice.user.UserService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,9 +32,8 @@ public class RefreshTokenService {
     private final UserService users;
     private final JwtService jwt;
     private final TokenProperties properties;
-    private final AuditLog audit;
-    private final ServiceMetrics metrics;
     private final TokenStateCache tokenState;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     RefreshTokenService(
@@ -42,18 +42,16 @@ public class RefreshTokenService {
             UserService users,
             JwtService jwt,
             TokenProperties properties,
-            AuditLog audit,
-            ServiceMetrics metrics,
             TokenStateCache tokenState,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.tokens = tokens;
         this.loginSessions = loginSessions;
         this.users = users;
         this.jwt = jwt;
         this.properties = properties;
-        this.audit = audit;
-        this.metrics = metrics;
         this.tokenState = tokenState;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -88,14 +86,7 @@ public class RefreshTokenService {
                 // Whoever holds the newer token of this family may be the thief or the victim: end it for both.
                 loginSessions.revoke(session.getId(), now, "refresh token reused");
                 tokenState.loginSessionEnded(session.getId());
-                audit.record(
-                        AuditEventType.REFRESH_REUSE,
-                        user.getId(),
-                        user.getUsername(),
-                        user.getUsername(),
-                        origin,
-                        "login session " + session.getId() + " ended");
-                metrics.refreshReuseDetected();
+                events.publishEvent(new RefreshTokenReused(user.getId(), user.getUsername(), session.getId(), origin));
                 throw invalid();
             }
         } else {
@@ -112,14 +103,15 @@ public class RefreshTokenService {
 
     /** Ends one of the user's login sessions; false when there is no such active session of theirs. */
     @Transactional
-    public boolean endLoginSession(UUID userId, UUID sessionId) {
+    public boolean endLoginSession(CurrentUser user, UUID sessionId, RequestOrigin origin) {
         Instant now = now();
         return loginSessions
                 .lockById(sessionId)
-                .filter(s -> s.getUserId().equals(userId) && s.isActiveAt(now))
+                .filter(s -> s.getUserId().equals(user.id()) && s.isActiveAt(now))
                 .map(s -> {
                     loginSessions.revoke(s.getId(), now, "ended by user");
                     tokenState.loginSessionEnded(s.getId());
+                    events.publishEvent(new LoginSessionEnded(user.id(), user.username(), s.getId(), origin));
                     return true;
                 })
                 .orElse(false);

@@ -1,8 +1,8 @@
 package org.llmtutor.userservice.auth.token;
 
-import org.llmtutor.userservice.common.EmbeddedDatabase;
-import org.llmtutor.userservice.common.RefusedSettingException;
-import org.llmtutor.userservice.common.SettingsCheck;
+import org.llmtutor.userservice.database.EmbeddedDatabase;
+import org.llmtutor.userservice.shared.RefusedSettingException;
+import org.llmtutor.userservice.shared.SettingsCheck;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;

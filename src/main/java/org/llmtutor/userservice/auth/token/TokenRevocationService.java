@@ -3,10 +3,12 @@ package org.llmtutor.userservice.auth.token;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import org.llmtutor.userservice.audit.AuditEventType;
-import org.llmtutor.userservice.audit.AuditLog;
-import org.llmtutor.userservice.common.RequestOrigin;
+import org.llmtutor.userservice.auth.CurrentUser;
+import org.llmtutor.userservice.auth.events.LoggedOut;
+import org.llmtutor.userservice.auth.events.LoggedOutEverywhere;
+import org.llmtutor.userservice.shared.RequestOrigin;
 import org.llmtutor.userservice.user.UserService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,22 +26,22 @@ public class TokenRevocationService {
     private final RevokedAccessTokenRepository revokedTokens;
     private final UserService users;
     private final LoginSessionRepository loginSessions;
-    private final AuditLog audit;
     private final TokenStateCache tokenState;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     TokenRevocationService(
             RevokedAccessTokenRepository revokedTokens,
             UserService users,
             LoginSessionRepository loginSessions,
-            AuditLog audit,
             TokenStateCache tokenState,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.revokedTokens = revokedTokens;
         this.users = users;
         this.loginSessions = loginSessions;
-        this.audit = audit;
         this.tokenState = tokenState;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -54,12 +56,19 @@ public class TokenRevocationService {
             loginSessions.revoke(token.loginSessionId(), clock.instant(), "logout");
             tokenState.loginSessionEnded(token.loginSessionId());
         }
-        audit.record(AuditEventType.LOGOUT, token.userId(), token.username(), actor, origin, null);
+        events.publishEvent(new LoggedOut(token.userId(), token.username(), actor, origin));
+    }
+
+    /** "Log out everywhere": the user ends every token and login session of theirs. */
+    @Transactional
+    public void logoutEverywhere(CurrentUser user, RequestOrigin origin) {
+        revokeAll(user.id(), "logout-all");
+        events.publishEvent(new LoggedOutEverywhere(user.id(), user.username(), origin));
     }
 
     /**
      * Ends every access token and login session of the user. Used by "log out everywhere", password changes and
-     * resets, and disabling a user.
+     * resets, and disabling a user; the caller publishes what it was.
      */
     @Transactional
     public void revokeAll(UUID userId, String reason) {

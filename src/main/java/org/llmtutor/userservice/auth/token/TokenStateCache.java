@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import org.llmtutor.userservice.common.EmbeddedDatabase;
+import org.llmtutor.userservice.database.EmbeddedDatabase;
 import org.llmtutor.userservice.user.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.NamedInterface;

@@ -1,6 +1,6 @@
 package org.llmtutor.userservice.auth.token;
 
-import org.llmtutor.userservice.common.EmbeddedDatabase;
+import org.llmtutor.userservice.database.EmbeddedDatabase;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;

@@ -8,8 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.llmtutor.userservice.audit.AuditEventType;
-import org.llmtutor.userservice.audit.AuditLog;
 import org.llmtutor.userservice.auth.CurrentUser;
 import org.llmtutor.userservice.auth.login.LoginService;
 import org.llmtutor.userservice.auth.login.PasswordChangeService;
@@ -18,11 +16,11 @@ import org.llmtutor.userservice.auth.token.RefreshTokenService;
 import org.llmtutor.userservice.auth.token.TokenPairResponse;
 import org.llmtutor.userservice.auth.token.TokenResponse;
 import org.llmtutor.userservice.auth.token.TokenRevocationService;
-import org.llmtutor.userservice.common.FieldProblem;
-import org.llmtutor.userservice.common.InvalidInputException;
-import org.llmtutor.userservice.common.NotFoundException;
-import org.llmtutor.userservice.common.RequestOrigin;
-import org.llmtutor.userservice.common.StatusResponse;
+import org.llmtutor.userservice.shared.FieldProblem;
+import org.llmtutor.userservice.shared.InvalidInputException;
+import org.llmtutor.userservice.shared.NotFoundException;
+import org.llmtutor.userservice.shared.RequestOrigin;
+import org.llmtutor.userservice.shared.StatusResponse;
 import org.llmtutor.userservice.user.UserNotFoundException;
 import org.llmtutor.userservice.user.UserProfile;
 import org.llmtutor.userservice.user.UserService;
@@ -65,21 +63,18 @@ class AuthController {
     private final TokenRevocationService revocations;
     private final PasswordChangeService passwords;
     private final UserService users;
-    private final AuditLog audit;
 
     AuthController(
             LoginService login,
             RefreshTokenService refreshTokens,
             TokenRevocationService revocations,
             PasswordChangeService passwords,
-            UserService users,
-            AuditLog audit) {
+            UserService users) {
         this.login = login;
         this.refreshTokens = refreshTokens;
         this.revocations = revocations;
         this.passwords = passwords;
         this.users = users;
-        this.audit = audit;
     }
 
     /** OAuth2 password flow, form-encoded as the Python service (FastAPI's OAuth2PasswordRequestForm) took it. */
@@ -155,9 +150,7 @@ class AuthController {
     /** Ends every token and login session of the caller, on every device. */
     @PostMapping("/logout-all")
     StatusResponse logoutAll(@AuthenticationPrincipal CurrentUser caller, RequestOrigin origin) {
-        CurrentUser user = requireUser(caller);
-        revocations.revokeAll(user.id(), "logout-all");
-        audit.record(AuditEventType.LOGOUT_ALL, user.id(), user.username(), user.username(), origin, null);
+        revocations.logoutEverywhere(requireUser(caller), origin);
         return StatusResponse.SUCCESS;
     }
 
@@ -181,17 +174,9 @@ class AuthController {
     @DeleteMapping("/sessions/{id}")
     StatusResponse endSession(
             @AuthenticationPrincipal CurrentUser caller, @PathVariable("id") UUID id, RequestOrigin origin) {
-        CurrentUser user = requireUser(caller);
-        if (!refreshTokens.endLoginSession(user.id(), id)) {
+        if (!refreshTokens.endLoginSession(requireUser(caller), id, origin)) {
             throw new NotFoundException("Session not found");
         }
-        audit.record(
-                AuditEventType.LOGIN_SESSION_ENDED,
-                user.id(),
-                user.username(),
-                user.username(),
-                origin,
-                "session " + id);
         return StatusResponse.SUCCESS;
     }
 

@@ -3,7 +3,7 @@ package org.llmtutor.userservice.auth.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.llmtutor.userservice.common.ProblemRenderer;
+import org.llmtutor.userservice.web.problem.ProblemRenderer;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;

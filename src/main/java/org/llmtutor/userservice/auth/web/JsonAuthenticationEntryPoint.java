@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.llmtutor.userservice.auth.token.JjwtDecoder;
-import org.llmtutor.userservice.common.ProblemRenderer;
+import org.llmtutor.userservice.web.problem.ProblemRenderer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;

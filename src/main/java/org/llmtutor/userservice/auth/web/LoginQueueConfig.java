@@ -2,7 +2,7 @@ package org.llmtutor.userservice.auth.web;
 
 import org.llmtutor.userservice.auth.login.LoginQueue;
 import org.llmtutor.userservice.auth.login.LoginQueueProperties;
-import org.llmtutor.userservice.common.ClientAddresses;
+import org.llmtutor.userservice.web.ClientAddresses;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;

@@ -1,4 +1,0 @@
-package org.llmtutor.userservice.common;
-
-/** One bad field of a 422 answer: its JSON name (or path) and what is wrong with it. */
-public record FieldProblem(String field, String message) {}

@@ -1,7 +1,0 @@
-package org.llmtutor.userservice.common;
-
-/** The Python service's acknowledgement body, {@code {"status":"success"}}, which the Web UI checks for. */
-public record StatusResponse(String status) {
-
-    public static final StatusResponse SUCCESS = new StatusResponse("success");
-}
