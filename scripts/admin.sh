@@ -4,7 +4,8 @@
 # repository (./mvnw -DskipTests package builds it). $JAVA picks the java binary, $JAVA_OPTS sets JVM options.
 # The database and settings come from the same variables as the service (POSTGRES_*, SPRING_DATASOURCE_*, ...).
 # Like scripts/serve.sh, it starts from the unpacked jar and the JVM's class cache (scripts/launcher.sh); the first
-# command builds the CLI's cache with a training run of `admin migrate` (which every command does anyway).
+# command builds the CLI's cache with a training run of `admin list`: the migration every command starts with, then a
+# query through Hibernate, so that the query path's classes are in the cache as well.
 # `scripts/admin.sh --prepare` only builds it.
 set -euo pipefail
 # Without running dirname: see launcher.sh.
@@ -30,7 +31,7 @@ fi
 start_jar="${layout_jar:-$jar}"
 train() {
     # shellcheck disable=SC2086 # the options are several words on purpose
-    "$java_bin" ${JAVA_OPTS-$default_opts} "$1" -jar "$start_jar" admin migrate
+    "$java_bin" ${JAVA_OPTS-$default_opts} "$1" -jar "$start_jar" admin list >/dev/null
 }
 launcher_cache cli train
 if [[ "${1:-}" == --prepare ]]; then

@@ -108,7 +108,12 @@ final class AdminContext implements AutoCloseable {
                 .lazyInitialization(true)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .properties("logging.config=classpath:admin-logback.xml")
+                .properties(
+                        "logging.config=classpath:admin-logback.xml",
+                        // Lazy beans alone still build every repository: the context instantiates each repository's
+                        // factory bean to learn its type, and the factory builds the repository (with its derived and
+                        // @Query queries parsed and checked) unless bootstrapped lazily. A command uses one or two.
+                        "spring.data.jpa.repositories.bootstrap-mode=lazy")
                 .run();
         context.getBeanProvider(FlywayMigrationInitializer.class).ifAvailable(migrated -> {});
         return context;

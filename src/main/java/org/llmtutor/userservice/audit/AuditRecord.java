@@ -17,7 +17,7 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Immutable
 @Table(name = "audit_events")
-public class AuditRecord {
+public final class AuditRecord {
 
     @Id
     @Column(name = "id")

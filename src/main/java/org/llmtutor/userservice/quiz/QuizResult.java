@@ -14,7 +14,7 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Immutable
 @Table(name = "quiz_results")
-public class QuizResult {
+public final class QuizResult {
 
     @Id
     @Column(name = "id")

@@ -12,7 +12,7 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Immutable
 @Table(name = "chat_sessions")
-public class ChatSession {
+public final class ChatSession {
 
     @Id
     @Column(name = "id")

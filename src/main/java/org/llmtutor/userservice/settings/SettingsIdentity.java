@@ -11,7 +11,7 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Immutable
 @Table(name = "user_settings_identity")
-class SettingsIdentity {
+final class SettingsIdentity {
 
     @Id
     @Column(name = "user_id")

@@ -11,7 +11,7 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Immutable
 @Table(name = "user_settings")
-class UserSetting {
+final class UserSetting {
 
     @Id
     @Column(name = "id")

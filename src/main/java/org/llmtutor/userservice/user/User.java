@@ -12,7 +12,7 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Immutable
 @Table(name = "users")
-public class User {
+public final class User {
 
     @Id
     @Column(name = "id")

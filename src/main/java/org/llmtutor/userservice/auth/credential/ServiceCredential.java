@@ -15,7 +15,7 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Immutable
 @Table(name = "service_credentials")
-public class ServiceCredential {
+public final class ServiceCredential {
 
     @Id
     @Column(name = "id")

@@ -17,7 +17,7 @@ import org.hibernate.annotations.Immutable;
 @Immutable
 @Table(name = "login_attempts")
 @IdClass(LoginAttemptRow.Key.class)
-class LoginAttemptRow {
+final class LoginAttemptRow {
 
     /** The primary key: the username tried and the client address ({@code ""}: username-wide). */
     record Key(String username, String client) implements Serializable {}

@@ -12,7 +12,7 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Immutable
 @Table(name = "login_sessions")
-public class LoginSession {
+public final class LoginSession {
 
     @Id
     @Column(name = "id")

@@ -12,7 +12,7 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Immutable
 @Table(name = "refresh_tokens")
-class RefreshToken {
+final class RefreshToken {
 
     @Id
     @Column(name = "token_hash")

@@ -12,7 +12,7 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Immutable
 @Table(name = "revoked_access_tokens")
-class RevokedAccessToken {
+final class RevokedAccessToken {
 
     @Id
     @Column(name = "jti")
