@@ -17,6 +17,8 @@ import org.llmtutor.userservice.support.IntegrationTest;
 import org.llmtutor.userservice.support.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -42,6 +44,9 @@ class OutageDetectionTest extends IntegrationTest {
 
     @BeforeEach
     void pool() throws SQLException {
+        // The lines are what is proven; an admin CLI test before this one may have left logging at ERROR (its own
+        // configuration, on stderr), so the level is set here and both streams are read.
+        LoggingSystem.get(getClass().getClassLoader()).setLogLevel(DatabaseOutage.class.getName(), LogLevel.INFO);
         database = TestDatabase.newDatabase("detection");
         pool = new HikariDataSource();
         pool.setJdbcUrl(database);
@@ -62,12 +67,13 @@ class OutageDetectionTest extends IntegrationTest {
     void close() {
         outage.stop();
         pool.close();
+        LoggingSystem.get(getClass().getClassLoader()).setLogLevel(DatabaseOutage.class.getName(), null);
     }
 
     @Test
     void aConnectionTerminatedInUseStartsTheOutageAndItsRollbackIsDoneWithOneLine(CapturedOutput output)
             throws SQLException {
-        int before = output.getOut().length();
+        int before = output.getAll().length();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
@@ -87,7 +93,7 @@ class OutageDetectionTest extends IntegrationTest {
         assertThat(outage.isDown()).isTrue();
         assertThatThrownBy(dataSource::getConnection).isInstanceOf(CannotGetJdbcConnectionException.class);
         assertThat(committedRows()).isZero();
-        String log = output.getOut().substring(before);
+        String log = output.getAll().substring(before);
         assertThat(log.lines().filter(l -> l.contains("Database unreachable")))
                 .singleElement()
                 .asString()
@@ -98,7 +104,7 @@ class OutageDetectionTest extends IntegrationTest {
 
     @Test
     void aRollbackOnAConnectionThePoolClosedIsDoneAndSaysSoOutsideAnOutage(CapturedOutput output) throws SQLException {
-        int before = output.getOut().length();
+        int before = output.getAll().length();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
@@ -118,7 +124,7 @@ class OutageDetectionTest extends IntegrationTest {
 
         assertThat(outage.isDown()).isFalse();
         assertThat(committedRows()).isZero();
-        String log = output.getOut().substring(before);
+        String log = output.getAll().substring(before);
         assertThat(log.lines().filter(l -> l.contains(" WARN ")))
                 .singleElement()
                 .asString()
