@@ -80,6 +80,20 @@ public final class Api {
     }
 
     /** Logs in and returns the access token, failing the test when login does not succeed. */
+    /** The OAuth2 password grant at {@code /auth/token}: an access token and a refresh token. */
+    public Response passwordGrant(String username, String password) {
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("grant_type", "password");
+        form.put("username", username);
+        form.put("password", password);
+        return postForm("/auth/token", form);
+    }
+
+    /** The refresh grant at {@code /auth/token}: the presented refresh token is used up, a new pair comes back. */
+    public Response refreshGrant(String refreshToken) {
+        return postForm("/auth/token", Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+    }
+
     public String token(String username, String password) {
         Response r = login(username, password);
         if (r.status() != 200) {

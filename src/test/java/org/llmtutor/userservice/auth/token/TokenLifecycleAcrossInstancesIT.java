@@ -3,7 +3,6 @@ package org.llmtutor.userservice.auth.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.llmtutor.userservice.support.Api;
@@ -33,7 +32,7 @@ class TokenLifecycleAcrossInstancesIT extends TwoInstanceIT {
     void logoutAllEndsEveryTokenAndLoginSessionOfTheUser() {
         User user = newUser(Role.USER);
         String plain = api().token(user.getUsername(), PASSWORD);
-        JsonNode pair = passwordGrant(user).json();
+        JsonNode pair = api().passwordGrant(user.getUsername(), PASSWORD).json();
         String fromSession = pair.get("access_token").asString();
 
         assertThat(secondApi()
@@ -43,7 +42,8 @@ class TokenLifecycleAcrossInstancesIT extends TwoInstanceIT {
 
         assertThat(api().get("/auth/me", plain).status()).isEqualTo(401);
         assertThat(api().get("/auth/me", fromSession).status()).isEqualTo(401);
-        assertThat(refresh(pair.get("refresh_token").asString()).status()).isEqualTo(401);
+        assertThat(api().refreshGrant(pair.get("refresh_token").asString()).status())
+                .isEqualTo(401);
         assertThat(api().get("/auth/me", api().token(user.getUsername(), PASSWORD))
                         .status())
                 .as("logging in again works")
@@ -53,27 +53,20 @@ class TokenLifecycleAcrossInstancesIT extends TwoInstanceIT {
     @Test
     void reuseWithinTheGraceWindowIsTwoTabsRefreshingAtOnce() {
         User user = newUser(Role.USER);
-        String first = passwordGrant(user).json().get("refresh_token").asString();
-        JsonNode tabA = refresh(first).json();
+        String first = api().passwordGrant(user.getUsername(), PASSWORD)
+                .json()
+                .get("refresh_token")
+                .asString();
+        JsonNode tabA = api().refreshGrant(first).json();
         clock.advance(Duration.ofSeconds(3));
 
         Api.Response tabB =
                 secondApi().postForm("/auth/token", Map.of("grant_type", "refresh_token", "refresh_token", first));
         assertThat(tabB.status()).isEqualTo(200);
-        assertThat(refresh(tabA.get("refresh_token").asString()).status()).isEqualTo(200);
-        assertThat(refresh(tabB.json().get("refresh_token").asString()).status())
+        assertThat(api().refreshGrant(tabA.get("refresh_token").asString()).status())
                 .isEqualTo(200);
-    }
-
-    private Api.Response passwordGrant(User user) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "password");
-        form.put("username", user.getUsername());
-        form.put("password", PASSWORD);
-        return api().postForm("/auth/token", form);
-    }
-
-    private Api.Response refresh(String refreshToken) {
-        return api().postForm("/auth/token", Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+        assertThat(api().refreshGrant(tabB.json().get("refresh_token").asString())
+                        .status())
+                .isEqualTo(200);
     }
 }

@@ -3,7 +3,6 @@ package org.llmtutor.userservice.auth.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.llmtutor.userservice.support.Api;
@@ -17,7 +16,7 @@ class TokenLifecycleTest extends IntegrationTest {
     @Test
     void passwordGrantReturnsAccessAndRefreshTokens() {
         User user = newUser(Role.USER);
-        Api.Response r = passwordGrant(user);
+        Api.Response r = api().passwordGrant(user.getUsername(), PASSWORD);
 
         assertThat(r.status()).isEqualTo(200);
         JsonNode body = r.json();
@@ -44,30 +43,33 @@ class TokenLifecycleTest extends IntegrationTest {
     @Test
     void refreshRotatesAndEachRefreshTokenWorksOnce() {
         User user = newUser(Role.USER);
-        String first = passwordGrant(user).json().get("refresh_token").asString();
+        String first = api().passwordGrant(user.getUsername(), PASSWORD)
+                .json()
+                .get("refresh_token")
+                .asString();
 
-        Api.Response rotated = refresh(first);
+        Api.Response rotated = api().refreshGrant(first);
         assertThat(rotated.status()).isEqualTo(200);
         String next = rotated.json().get("refresh_token").asString();
         assertThat(next).isNotEqualTo(first);
         assertThat(api().get("/auth/me", rotated.json().get("access_token").asString())
                         .status())
                 .isEqualTo(200);
-        assertThat(refresh(next).status()).isEqualTo(200);
+        assertThat(api().refreshGrant(next).status()).isEqualTo(200);
     }
 
     @Test
     void reusedRefreshTokenAfterTheGraceWindowEndsTheWholeFamily() {
         User user = newUser(Role.USER);
-        JsonNode start = passwordGrant(user).json();
+        JsonNode start = api().passwordGrant(user.getUsername(), PASSWORD).json();
         String first = start.get("refresh_token").asString();
-        JsonNode rotated = refresh(first).json();
+        JsonNode rotated = api().refreshGrant(first).json();
         clock.advance(Duration.ofSeconds(11));
 
-        Api.Response reuse = refresh(first);
+        Api.Response reuse = api().refreshGrant(first);
         assertThat(reuse.status()).isEqualTo(401);
         assertThat(reuse.detail()).isEqualTo("Invalid refresh token");
-        assertThat(refresh(rotated.get("refresh_token").asString()).status())
+        assertThat(api().refreshGrant(rotated.get("refresh_token").asString()).status())
                 .as("the thief's (or victim's) newer token is dead too")
                 .isEqualTo(401);
         assertThat(api().get("/auth/me", rotated.get("access_token").asString()).status())
@@ -82,27 +84,31 @@ class TokenLifecycleTest extends IntegrationTest {
     @Test
     void refreshTokenExpiresAfterItsAbsoluteLifetime() {
         User user = newUser(Role.USER);
-        String token = passwordGrant(user).json().get("refresh_token").asString();
+        String token = api().passwordGrant(user.getUsername(), PASSWORD)
+                .json()
+                .get("refresh_token")
+                .asString();
         clock.advance(Duration.ofDays(30).plusSeconds(1));
 
-        assertThat(refresh(token).status()).isEqualTo(401);
+        assertThat(api().refreshGrant(token).status()).isEqualTo(401);
     }
 
     @Test
     void refreshTokenIsNeverAnAccessTokenNorTheReverse() {
         User user = newUser(Role.USER);
-        JsonNode pair = passwordGrant(user).json();
+        JsonNode pair = api().passwordGrant(user.getUsername(), PASSWORD).json();
 
         assertThat(api().get("/auth/me", pair.get("refresh_token").asString()).status())
                 .isEqualTo(401);
-        assertThat(refresh(pair.get("access_token").asString()).status()).isEqualTo(401);
+        assertThat(api().refreshGrant(pair.get("access_token").asString()).status())
+                .isEqualTo(401);
     }
 
     @Test
     void loginSessionsAreListedAndCanBeEnded() {
         User user = newUser(Role.USER);
-        JsonNode laptop = passwordGrant(user).json();
-        JsonNode phone = passwordGrant(user).json();
+        JsonNode laptop = api().passwordGrant(user.getUsername(), PASSWORD).json();
+        JsonNode phone = api().passwordGrant(user.getUsername(), PASSWORD).json();
         String token = laptop.get("access_token").asString();
 
         Api.Response list = api().get("/auth/sessions", token);
@@ -119,7 +125,8 @@ class TokenLifecycleTest extends IntegrationTest {
                 .orElseThrow();
         assertThat(api().delete("/auth/sessions/" + phoneSession, token).status())
                 .isEqualTo(200);
-        assertThat(refresh(phone.get("refresh_token").asString()).status()).isEqualTo(401);
+        assertThat(api().refreshGrant(phone.get("refresh_token").asString()).status())
+                .isEqualTo(401);
         assertThat(api().get("/auth/me", phone.get("access_token").asString()).status())
                 .isEqualTo(401);
         assertThat(api().get("/auth/me", token).status()).isEqualTo(200);
@@ -131,7 +138,10 @@ class TokenLifecycleTest extends IntegrationTest {
     void anotherUsersLoginSessionCannotBeEnded() {
         User alice = newUser(Role.USER);
         User bob = newUser(Role.USER);
-        String aliceToken = passwordGrant(alice).json().get("access_token").asString();
+        String aliceToken = api().passwordGrant(alice.getUsername(), PASSWORD)
+                .json()
+                .get("access_token")
+                .asString();
         String aliceSession = currentSessionId(api().get("/auth/sessions", aliceToken));
 
         String bobToken = api().token(bob.getUsername(), PASSWORD);
@@ -207,19 +217,7 @@ class TokenLifecycleTest extends IntegrationTest {
         assertThat(api().postForm("/auth/token", Map.of("grant_type", "password", "username", "x"))
                         .status())
                 .isEqualTo(422);
-        assertThat(refresh("rt_unknown").status()).isEqualTo(401);
-    }
-
-    private Api.Response passwordGrant(User user) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "password");
-        form.put("username", user.getUsername());
-        form.put("password", PASSWORD);
-        return api().postForm("/auth/token", form);
-    }
-
-    private Api.Response refresh(String refreshToken) {
-        return api().postForm("/auth/token", Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+        assertThat(api().refreshGrant("rt_unknown").status()).isEqualTo(401);
     }
 
     private static String currentSessionId(Api.Response list) {

@@ -1,4 +1,4 @@
-package org.llmtutor.userservice.common;
+package org.llmtutor.userservice.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,11 +103,11 @@ class MetricsTest extends IntegrationTest {
                         "/auth/token",
                         Map.of("grant_type", "password", "username", carol.getUsername(), "password", PASSWORD));
         String first = pair.json().get("refresh_token").asString();
-        assertThat(refresh(first).status()).isEqualTo(200);
+        assertThat(api().refreshGrant(first).status()).isEqualTo(200);
         String before = scrape();
 
         clock.advance(Duration.ofMinutes(1));
-        assertThat(refresh(first).status()).isEqualTo(401);
+        assertThat(api().refreshGrant(first).status()).isEqualTo(401);
 
         assertThat(delta(before, scrape(), "user_service_refresh_reuse_total", ""))
                 .isEqualTo(1);
@@ -119,10 +119,6 @@ class MetricsTest extends IntegrationTest {
 
         assertThat(scrape())
                 .containsPattern("(?m)^http_server_requests_seconds_bucket\\{.*uri=\"/health\".*le=\"[0-9.+Inf]+\"}");
-    }
-
-    private Api.Response refresh(String token) {
-        return api().postForm("/auth/token", Map.of("grant_type", "refresh_token", "refresh_token", token));
     }
 
     private String scrape() {
