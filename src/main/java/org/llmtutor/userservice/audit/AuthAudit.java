@@ -1,5 +1,6 @@
 package org.llmtutor.userservice.audit;
 
+import java.util.UUID;
 import org.llmtutor.userservice.auth.events.LoggedOut;
 import org.llmtutor.userservice.auth.events.LoggedOutEverywhere;
 import org.llmtutor.userservice.auth.events.LoginFailed;
@@ -8,6 +9,7 @@ import org.llmtutor.userservice.auth.events.LoginSessionEnded;
 import org.llmtutor.userservice.auth.events.LoginSucceeded;
 import org.llmtutor.userservice.auth.events.PasswordChanged;
 import org.llmtutor.userservice.auth.events.RefreshTokenReused;
+import org.llmtutor.userservice.shared.RequestOrigin;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -36,22 +38,15 @@ class AuthAudit {
     @EventListener
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void on(LoginSucceeded event) {
-        audit.record(
-                AuditEventType.LOGIN_SUCCEEDED,
-                event.userId(),
-                event.username(),
-                event.username(),
-                event.origin(),
-                null);
+        bySelf(AuditEventType.LOGIN_SUCCEEDED, event.userId(), event.username(), event.origin(), null);
     }
 
     @EventListener
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void on(LoginFailed event) {
-        audit.record(
+        bySelf(
                 AuditEventType.LOGIN_FAILED,
                 event.userId(),
-                event.username(),
                 event.username(),
                 event.origin(),
                 event.lockStarted() ? "lockout started" : null);
@@ -70,16 +65,14 @@ class AuthAudit {
 
     @EventListener
     void on(LoggedOutEverywhere event) {
-        audit.record(
-                AuditEventType.LOGOUT_ALL, event.userId(), event.username(), event.username(), event.origin(), null);
+        bySelf(AuditEventType.LOGOUT_ALL, event.userId(), event.username(), event.origin(), null);
     }
 
     @EventListener
     void on(LoginSessionEnded event) {
-        audit.record(
+        bySelf(
                 AuditEventType.LOGIN_SESSION_ENDED,
                 event.userId(),
-                event.username(),
                 event.username(),
                 event.origin(),
                 "session " + event.loginSessionId());
@@ -87,10 +80,9 @@ class AuthAudit {
 
     @EventListener
     void on(RefreshTokenReused event) {
-        audit.record(
+        bySelf(
                 AuditEventType.REFRESH_REUSE,
                 event.userId(),
-                event.username(),
                 event.username(),
                 event.origin(),
                 "login session " + event.loginSessionId() + " ended");
@@ -98,12 +90,11 @@ class AuthAudit {
 
     @EventListener
     void on(PasswordChanged event) {
-        audit.record(
-                AuditEventType.PASSWORD_CHANGED,
-                event.userId(),
-                event.username(),
-                event.username(),
-                event.origin(),
-                null);
+        bySelf(AuditEventType.PASSWORD_CHANGED, event.userId(), event.username(), event.origin(), null);
+    }
+
+    /** A row of what a user did themselves: the actor is the user. */
+    private void bySelf(AuditEventType type, UUID userId, String username, RequestOrigin origin, String details) {
+        audit.record(type, userId, username, username, origin, details);
     }
 }
