@@ -28,5 +28,9 @@ if [[ "${SPRING_AOT:-on}" != off ]] && grep -q -a -F '__ApplicationContextInitia
     aot=(-Dspring.aot.enabled=true)
     echo "Spring AOT mode (-Dspring.aot.enabled=true)" >&2
 fi
+# Compiled rather than run by the source launcher: its class loader would be the application's, and a JDK proxy of a
+# package-private repository interface (Spring Data's, in AOT mode) must come from the loader that defined it.
+java_home=$(dirname "$(dirname "$(readlink -f "$(command -v "${JAVA:-java}")")")")
+"$java_home/bin/javac" -nowarn -d "$work/trace" -cp "$app:$work/app/lib/*" bench/StartupTrace.java
 # shellcheck disable=SC2086 # JAVA_OPTS is several words on purpose
-"${JAVA:-java}" "${aot[@]}" ${JAVA_OPTS:-} -cp "$app:$work/app/lib/*" bench/StartupTrace.java --server.port=18149 --logging.level.root=warn "$@"
+"${JAVA:-java}" "${aot[@]}" ${JAVA_OPTS:-} -cp "$work/trace:$app:$work/app/lib/*" StartupTrace --server.port=18149 --logging.level.root=warn "$@"
