@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 class RepositoryQueriesTest {
 
     private static final Set<Class<?>> SAME_ON_BOTH_DRIVERS =
-            Set.of(String.class, Integer.class, Long.class, Boolean.class, Object[].class);
+            Set.of(String.class, Integer.class, Long.class, Boolean.class, boolean.class, Object[].class);
 
     private static final Set<Class<?>> ROW_COUNTS = Set.of(int.class, void.class);
 

@@ -100,7 +100,15 @@ final class AdminContext implements AutoCloseable {
         environment
                 .getPropertySources()
                 .addFirst(new MapPropertySource(
-                        "adminCli", Map.of(EnableAutoConfiguration.ENABLED_OVERRIDE_PROPERTY, "false")));
+                        "adminCli",
+                        Map.of(
+                                EnableAutoConfiguration.ENABLED_OVERRIDE_PROPERTY,
+                                "false",
+                                // The server's background JPA bootstrap gains nothing in a lazy context, which makes
+                                // the EntityManagerFactory only when a command's repository needs it, and has no
+                                // task executor to run on.
+                                "spring.jpa.bootstrap",
+                                "default")));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(
                         application, AdminAutoConfigurations.class)
                 .environment(environment)

@@ -71,6 +71,11 @@ class DatabaseConfig {
     }
 
     @Bean
+    static EntityManagerFactoryBeforeWebServer entityManagerFactoryBeforeWebServer() {
+        return new EntityManagerFactoryBeforeWebServer();
+    }
+
+    @Bean
     static SettingsBeforeDatabase settingsBeforeDatabase() {
         return new SettingsBeforeDatabase();
     }

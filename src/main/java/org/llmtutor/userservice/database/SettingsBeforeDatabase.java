@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
 import org.llmtutor.userservice.shared.SettingsCheck;
+import org.springframework.aot.AotDetector;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -23,6 +24,9 @@ class SettingsBeforeDatabase implements BeanFactoryPostProcessor {
 
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+        if (AotDetector.useGeneratedArtifacts()) {
+            return; // Spring AOT's generated definitions carry the dependencies: this ran when the jar was built.
+        }
         List<String> settings =
                 new ArrayList<>(Arrays.asList(beanFactory.getBeanNamesForType(SettingsCheck.class, true, false)));
         for (String name : beanFactory.getBeanDefinitionNames()) {

@@ -36,7 +36,7 @@ class FirstRunHint {
 
     @EventListener(ApplicationReadyEvent.class)
     void hintWhenThereIsNoUser() {
-        if (users.count() > 0) {
+        if (users.anyUser()) {
             return;
         }
         if (EmbeddedDatabase.isEmbedded(databaseUrl) && !Files.isRegularFile(Path.of("mvnw"))) {

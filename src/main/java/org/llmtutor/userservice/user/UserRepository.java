@@ -26,7 +26,9 @@ interface UserRepository extends Repository<User, UUID>, AggregateInsert<User> {
 
     boolean existsByUsername(String username);
 
-    long count();
+    /** A native statement: the start's first-user hint then leaves Hibernate's query parser to the first request. */
+    @NativeQuery("SELECT EXISTS (SELECT 1 FROM users)")
+    boolean anyUser();
 
     List<User> findAllByOrderByUsernameAsc();
 

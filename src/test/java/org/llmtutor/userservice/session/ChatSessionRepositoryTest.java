@@ -22,11 +22,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * transaction that is rolled back, so the rows it makes are seen by nobody else.
  */
 // The migrations' two database-specific placeholders, as DatabaseConfig sets them for PostgreSQL; DatabaseConfig itself
-// is left out of the slice (it wraps the pool for the outage detection).
+// is left out of the slice (it wraps the pool for the outage detection), and so is the task executor that the server's
+// background JPA bootstrap runs on.
 @DataJpaTest(
         properties = {
             "spring.flyway.placeholders.json_type=JSONB",
-            "spring.flyway.placeholders.uuid_default=gen_random_uuid()"
+            "spring.flyway.placeholders.uuid_default=gen_random_uuid()",
+            "spring.jpa.bootstrap=default"
         })
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ActiveProfiles("test")
