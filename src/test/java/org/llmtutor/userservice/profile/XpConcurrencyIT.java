@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.llmtutor.userservice.support.Api;
-import org.llmtutor.userservice.support.Parallel;
 import org.llmtutor.userservice.support.TwoInstanceIT;
 import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.User;
@@ -18,15 +17,13 @@ class XpConcurrencyIT extends TwoInstanceIT {
     void twoHundredParallelAddsThroughTwoInstancesSumExactlyAndEachSeesItsOwnResult() throws Exception {
         User user = newUser(Role.USER);
         String token = api().token(user.getUsername(), PASSWORD);
-        List<Api> instances = List.of(api(), secondApi());
         int calls = 200;
 
         long started = System.nanoTime();
-        List<Api.Response> responses = Parallel.run(
+        List<Api.Response> responses = throughBothInstances(
                 calls,
-                i -> instances
-                        .get(i % 2)
-                        .postJson("/profile/" + user.getId() + "/add_xp", "{\"amount\":" + (i + 1) + "}", token));
+                (api, i) ->
+                        api.postJson("/profile/" + user.getId() + "/add_xp", "{\"amount\":" + (i + 1) + "}", token));
         long millis = (System.nanoTime() - started) / 1_000_000;
 
         int expected = calls * (calls + 1) / 2;

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.llmtutor.userservice.support.Api;
-import org.llmtutor.userservice.support.Parallel;
 import org.llmtutor.userservice.support.TwoInstanceIT;
 import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.User;
@@ -19,13 +17,10 @@ class ChatSessionRotationConcurrencyIT extends TwoInstanceIT {
     void twoHundredParallelCreatesThroughTwoInstancesLeaveExactlyTheCap() throws Exception {
         User user = newUser(Role.USER);
         String token = api().token(user.getUsername(), PASSWORD);
-        List<Api> instances = List.of(api(), secondApi());
 
-        List<Integer> statuses = Parallel.run(
+        List<Integer> statuses = throughBothInstances(
                 200,
-                i -> instances
-                        .get(i % 2)
-                        .postJson(
+                (api, i) -> api.postJson(
                                 "/sessions/",
                                 ChatSessionTest.body(user.getId(), user.getUsername() + "_" + i, "t"),
                                 token)
@@ -50,13 +45,10 @@ class ChatSessionRotationConcurrencyIT extends TwoInstanceIT {
             tokens.add(api().token(user.getUsername(), PASSWORD));
         }
         String contested = uniqueName("contested");
-        List<Api> instances = List.of(api(), secondApi());
 
-        List<Integer> statuses = Parallel.run(
+        List<Integer> statuses = throughBothInstances(
                 8,
-                i -> instances
-                        .get(i % 2)
-                        .postJson(
+                (api, i) -> api.postJson(
                                 "/sessions/",
                                 ChatSessionTest.body(users.get(i).getId(), contested, null),
                                 tokens.get(i))

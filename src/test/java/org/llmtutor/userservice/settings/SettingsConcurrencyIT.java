@@ -8,7 +8,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.llmtutor.userservice.support.Api;
-import org.llmtutor.userservice.support.Parallel;
 import org.llmtutor.userservice.support.TwoInstanceIT;
 import org.llmtutor.userservice.user.Role;
 import org.llmtutor.userservice.user.User;
@@ -22,13 +21,10 @@ class SettingsConcurrencyIT extends TwoInstanceIT {
     void twentyParallelReplacesThroughTwoInstancesEndInOneCompleteSet() throws Exception {
         User user = newUser(Role.USER);
         String token = api().token(user.getUsername(), PASSWORD);
-        List<Api> instances = List.of(api(), secondApi());
 
-        List<Integer> statuses = Parallel.run(
+        List<Integer> statuses = throughBothInstances(
                 20,
-                i -> instances
-                        .get(i % 2)
-                        .postJson("/settings/" + user.getId(), completeSet(i), token)
+                (api, i) -> api.postJson("/settings/" + user.getId(), completeSet(i), token)
                         .status());
 
         assertThat(statuses).containsOnly(200);
@@ -39,12 +35,10 @@ class SettingsConcurrencyIT extends TwoInstanceIT {
     void readsDuringParallelReplacesAlwaysSeeOneCompleteSet() throws Exception {
         User user = newUser(Role.USER);
         String token = api().token(user.getUsername(), PASSWORD);
-        List<Api> instances = List.of(api(), secondApi());
         api().postJson("/settings/" + user.getId(), completeSet(999), token);
 
         List<String> reads = new ArrayList<>();
-        List<Integer> statuses = Parallel.run(40, i -> {
-            Api api = instances.get(i % 2);
+        List<Integer> statuses = throughBothInstances(40, (api, i) -> {
             if (i % 2 == 0) {
                 return api.postJson("/settings/" + user.getId(), completeSet(i), token)
                         .status();
@@ -68,10 +62,8 @@ class SettingsConcurrencyIT extends TwoInstanceIT {
     void parallelReplacesAndMergesNeverLeaveAMixedSet() throws Exception {
         User user = newUser(Role.USER);
         String token = api().token(user.getUsername(), PASSWORD);
-        List<Api> instances = List.of(api(), secondApi());
 
-        List<Integer> statuses = Parallel.run(20, i -> {
-            Api api = instances.get(i % 2);
+        List<Integer> statuses = throughBothInstances(20, (api, i) -> {
             String path = "/settings/" + user.getId();
             return i % 4 == 0
                     ? api.method("PATCH", path, "application/json", "{\"rag\":null}", token)
@@ -92,13 +84,10 @@ class SettingsConcurrencyIT extends TwoInstanceIT {
     void twentyParallelFirstWritesOfTheSameServiceStoreExactlyOneRow() throws Exception {
         User user = newUser(Role.USER);
         String token = api().token(user.getUsername(), PASSWORD);
-        List<Api> instances = List.of(api(), secondApi());
 
-        List<Integer> statuses = Parallel.run(
+        List<Integer> statuses = throughBothInstances(
                 20,
-                i -> instances
-                        .get(i % 2)
-                        .method(
+                (api, i) -> api.method(
                                 "PATCH",
                                 "/settings/" + user.getId(),
                                 "application/json",
