@@ -14,16 +14,14 @@ interface ChatSessionRepository extends Repository<ChatSession, UUID> {
 
     Optional<ChatSession> findBySessionId(String sessionId);
 
-    /** The user's sessions, newest first (ties broken by id): one statement, outside any transaction. */
-    @Query("select s from ChatSession s where s.userId = :userId order by s.createdAt desc, s.id desc"
+    /**
+     * The user's sessions, newest first (ties broken by id): one statement, outside any transaction, read straight into
+     * the records the API answers (no entities to build and register for a read that changes nothing).
+     */
+    @Query("select new org.llmtutor.userservice.session.ChatSessionRecord(s.sessionId, s.title, s.id, s.userId,"
+            + " s.createdAt) from ChatSession s where s.userId = :userId order by s.createdAt desc, s.id desc"
             + " limit :limit offset :offset")
-    List<ChatSession> findPage(UUID userId, int limit, int offset);
-
-    default List<ChatSessionRecord> findNewestFirst(UUID userId, int limit, int offset) {
-        return findPage(userId, limit, offset).stream()
-                .map(ChatSessionRecord::of)
-                .toList();
-    }
+    List<ChatSessionRecord> findNewestFirst(UUID userId, int limit, int offset);
 
     /**
      * Adds the session unless its session_id is taken meanwhile (by another user's request between the check and this

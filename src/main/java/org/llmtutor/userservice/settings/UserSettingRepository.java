@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.llmtutor.userservice.shared.AggregateInsert;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.NativeQuery;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,21 +17,15 @@ interface UserSettingRepository extends Repository<UserSetting, UUID>, Aggregate
     List<UserSetting> findByUserId(UUID userId);
 
     /**
-     * Native: two outer joins from the user's row, so that one statement tells the rows, the identity and whether the
-     * user exists, from one snapshot without a transaction (inside one, PATCH's, it sees what the transaction wrote).
-     * Every column is text, which both drivers report alike.
+     * A row per stored service, a single row of nulls but the identity when none is stored, none for no such user: two
+     * outer joins from the user's row, so that one statement tells the rows, the identity and whether the user exists,
+     * from one snapshot without a transaction (inside one, PATCH's, it sees what the transaction wrote). Read straight
+     * into the records, with no entities built for a read.
      */
-    @NativeQuery("SELECT s.service_type, s.provider, s.model_name, i.identity_id FROM users u"
-            + " LEFT JOIN user_settings s ON s.user_id = u.id"
-            + " LEFT JOIN user_settings_identity i ON i.user_id = u.id WHERE u.id = :userId")
-    List<Object[]> findStoredColumns(UUID userId);
-
-    /** A row per stored service, a single row of nulls but the identity when none is stored, none for no such user. */
-    default List<StoredRow> findStored(UUID userId) {
-        return findStoredColumns(userId).stream()
-                .map(c -> new StoredRow((String) c[0], (String) c[1], (String) c[2], (String) c[3]))
-                .toList();
-    }
+    @Query("select new org.llmtutor.userservice.settings.UserSettingRepository$StoredRow(s.serviceType, s.provider,"
+            + " s.modelName, i.identityId) from User u left join UserSetting s on s.userId = u.id"
+            + " left join SettingsIdentity i on i.userId = u.id where u.id = :userId")
+    List<StoredRow> findStored(UUID userId);
 
     @Transactional
     @Modifying(clearAutomatically = true)

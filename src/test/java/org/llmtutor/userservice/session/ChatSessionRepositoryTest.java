@@ -78,11 +78,11 @@ class ChatSessionRepositoryTest {
 
         assertThat(sessions.deleteBeyondNewest(user, 2)).isEqualTo(2);
 
-        assertThat(sessions.findPage(user, 10, 0))
-                .extracting(ChatSession::getId)
+        assertThat(sessions.findNewestFirst(user, 10, 0))
+                .extracting(ChatSessionRecord::id)
                 .containsExactly(newest.getId(), tieLarge.getId());
-        assertThat(sessions.findPage(other, 10, 0))
-                .extracting(ChatSession::getId)
+        assertThat(sessions.findNewestFirst(other, 10, 0))
+                .extracting(ChatSessionRecord::id)
                 .containsExactly(others.getId());
         assertThat(sessions.deleteBeyondNewest(user, 2))
                 .as("nothing beyond the cap any more")
@@ -96,11 +96,14 @@ class ChatSessionRepositoryTest {
             session(user, "s" + n, id(10 + n), n <= 2 ? T : T.plusSeconds(n));
         }
 
-        List<UUID> all =
-                sessions.findPage(user, 10, 0).stream().map(ChatSession::getId).toList();
+        List<UUID> all = sessions.findNewestFirst(user, 10, 0).stream()
+                .map(ChatSessionRecord::id)
+                .toList();
 
         assertThat(all).containsExactly(id(15), id(14), id(13), id(12), id(11));
-        assertThat(sessions.findPage(user, 2, 3)).extracting(ChatSession::getId).containsExactly(id(12), id(11));
+        assertThat(sessions.findNewestFirst(user, 2, 3))
+                .extracting(ChatSessionRecord::id)
+                .containsExactly(id(12), id(11));
     }
 
     @Test
