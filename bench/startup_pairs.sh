@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Start-up against a baseline, interleaved: scripts/serve.sh of this checkout with its jar, and scripts/serve.sh of
+# another checkout with its jar (each build started by its own launcher, as its image would), one after the other in
+# each round, alternating which goes first. Prints each round's launch-to-first-200-on-/health times and their ratio,
+# then the median of those paired ratios: on a shared machine whose speed drifts within minutes, a ratio from two
+# starts a few seconds apart means more than one from two blocks of starts (issue 22's bound: <= 1.15).
+#
+#   BASELINE_DIR=/path/to/checkout-of-0ca83b7 bench/startup_pairs.sh
+#
+# Environment: BASELINE_DIR (required: a checkout with scripts/serve.sh), BASELINE_JAR (its target/user-service-*.jar),
+# APP_JAR (ours: target/user-service-*.jar, built when there is none), JAVA (default: JDK 25 under /usr/lib/jvm, else
+# java), ROUNDS (10), PORT (18151), PGHOST/PGPORT/PGUSER (127.0.0.1, 5432, postgres; trust or PGPASSWORD).
+# Each build runs on a database of its own (bench_pairs_ours, bench_pairs_baseline; dropped and created), and its
+# first start (scripts/serve.sh --prepare) builds the JVM's class cache before any timed start. Jars are copied into a
+# work directory so that the two launchers' unpacked layouts and caches never meet.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+rounds=${ROUNDS:-10}
+port=${PORT:-18151}
+java_bin=${JAVA:-}
+if [ -z "$java_bin" ]; then
+    java_bin=$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -n 1 || true)
+    java_bin=${java_bin:-java}
+fi
+baseline_dir=${BASELINE_DIR:?set BASELINE_DIR to a checkout of the baseline (git worktree add ../base 0ca83b7)}
+baseline_jar=${BASELINE_JAR:-$(ls "$baseline_dir"/target/user-service-*.jar 2>/dev/null | grep -v original | head -n 1 || true)}
+[ -n "$baseline_jar" ] || { echo "no baseline jar: build it (cd $baseline_dir && ./mvnw -DskipTests package)" >&2; exit 1; }
+jar=${APP_JAR:-$(ls target/user-service-*.jar 2>/dev/null | grep -v original | head -n 1 || true)}
+if [ -z "$jar" ]; then
+    ./mvnw -B -ntp -q -DskipTests package >&2
+    jar=$(ls target/user-service-*.jar | grep -v original | head -n 1)
+fi
+for tool in curl psql createdb dropdb python3; do
+    command -v "$tool" >/dev/null || { echo "needs $tool on the PATH" >&2; exit 1; }
+done
+
+work=$(mktemp -d /tmp/startup-pairs.XXXXXX)
+declare -A dir_of=([ours]=$(pwd) [baseline]=$(realpath "$baseline_dir")) ms_of=()
+mkdir -p "$work/ours" "$work/baseline"
+cp "$jar" "$work/ours/app.jar"
+cp "$baseline_jar" "$work/baseline/app.jar"
+pid=
+cleanup() {
+    if [ -n "$pid" ]; then pkill -P "$pid" 2>/dev/null || true; kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+    for b in ours baseline; do dropdb --if-exists "bench_pairs_$b" 2>/dev/null || true; done
+    rm -rf "$work"
+}
+trap cleanup EXIT
+secret=$(printf 'k%.0s' {1..64})
+
+serve() { # BUILD ARGS...: scripts/serve.sh of that build's checkout, in the foreground
+    local b=$1
+    shift
+    (cd "${dir_of[$b]}" && exec env POSTGRES_HOST="$PGHOST" POSTGRES_PORT="$PGPORT" POSTGRES_USER="$PGUSER" \
+        POSTGRES_PASSWORD="${PGPASSWORD:-}" POSTGRES_DB="bench_pairs_$b" SECRET_KEY="$secret" JAVA="$java_bin" \
+        APP_JAR="$work/$b/app.jar" scripts/serve.sh "$@")
+}
+
+for b in ours baseline; do
+    dropdb --if-exists "bench_pairs_$b" 2>/dev/null
+    createdb "bench_pairs_$b"
+    echo "preparing $b (its class cache)..." >&2
+    serve "$b" --prepare --server.port="$port" >"$work/prepare-$b.log" 2>&1 \
+        || { echo "$b: prepare failed:" >&2; tail -n 20 "$work/prepare-$b.log" >&2; exit 1; }
+done
+
+timed_start() { # BUILD -> ms from launch to the first 200 on /health
+    local b=$1 t0
+    t0=$(date +%s%N)
+    serve "$b" --server.port="$port" >"$work/run-$b.log" 2>&1 &
+    pid=$!
+    for _ in $(seq 1 6000); do
+        curl -sf -o /dev/null "http://127.0.0.1:$port/health" && break
+        kill -0 "$pid" 2>/dev/null || { echo "$b stopped:" >&2; tail -n 20 "$work/run-$b.log" >&2; exit 1; }
+        sleep 0.02
+    done
+    ms_of[$b]=$(( ($(date +%s%N) - t0) / 1000000 ))
+    pkill -P "$pid" 2>/dev/null || true
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    pid=
+    while curl -s -o /dev/null "http://127.0.0.1:$port/health"; do sleep 0.1; done
+    sleep 1
+}
+
+echo "java: $("$java_bin" -version 2>&1 | head -n 1); $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "ours: $jar; baseline: $baseline_jar ($baseline_dir)"
+ratios=()
+for r in $(seq 1 "$rounds"); do
+    order=(ours baseline)
+    [ $((r % 2)) = 0 ] && order=(baseline ours)
+    for b in "${order[@]}"; do timed_start "$b"; done
+    ratio=$(python3 -c "print(f'{${ms_of[ours]} / ${ms_of[baseline]}:.3f}')")
+    ratios+=("$ratio")
+    printf 'round %2d  ours %6d ms  baseline %6d ms  ratio %s\n' "$r" "${ms_of[ours]}" "${ms_of[baseline]}" "$ratio"
+done
+python3 -c "import statistics, sys; print(f'median of the paired ratios: {statistics.median(map(float, sys.argv[1:])):.3f}')" \
+    "${ratios[@]}"
