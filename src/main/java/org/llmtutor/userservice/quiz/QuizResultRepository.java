@@ -3,7 +3,6 @@ package org.llmtutor.userservice.quiz;
 import java.util.List;
 import java.util.UUID;
 import org.llmtutor.userservice.shared.AggregateInsert;
-import org.springframework.data.jpa.repository.NativeQuery;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -12,14 +11,11 @@ interface QuizResultRepository extends Repository<QuizResult, UUID>, AggregateIn
     /** Count, mean and best score in one pass; the aggregates are null when there is nothing to aggregate. */
     record Aggregate(long count, Double average, Double best) {}
 
-    /**
-     * Newest first, ties broken by id; {@code quizId} null means every quiz. Native: a null parameter needs its type
-     * spelled out (CAST) for PostgreSQL.
-     */
-    @NativeQuery("SELECT * FROM quiz_results WHERE user_id = :userId"
-            + " AND (CAST(:quizId AS VARCHAR) IS NULL OR quiz_id = :quizId)"
-            + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
-    List<QuizResult> findNewestFirst(UUID userId, String quizId, int limit, int offset);
+    /** Newest first, ties broken by id; {@code quizId} null means every quiz. Read straight into the records. */
+    @Query("select new org.llmtutor.userservice.quiz.QuizResultRecord(r.id, r.userId, r.quizId, r.score, r.details,"
+            + " r.createdAt) from QuizResult r where r.userId = :userId and (:quizId is null or r.quizId = :quizId)"
+            + " order by r.createdAt desc, r.id desc limit :limit offset :offset")
+    List<QuizResultRecord> findNewestFirst(UUID userId, String quizId, int limit, int offset);
 
     /** One row: count, mean, best, typed by Hibernate (Long, Double, Double). */
     @Query("select count(r), avg(r.score), max(r.score) from QuizResult r"

@@ -48,9 +48,7 @@ public class QuizService {
     public List<QuizResultRecord> list(Caller caller, UUID userId, String quizId, int limit, int offset) {
         guard.checkRead(caller, Data.QUIZ, userId);
         requireUser(userId);
-        return results.findNewestFirst(userId, quizId, limit, offset).stream()
-                .map(QuizResultRecord::of)
-                .toList();
+        return results.findNewestFirst(userId, quizId, limit, offset);
     }
 
     /** Repeatable read: the aggregates and the last result come from the same snapshot. */
@@ -60,7 +58,6 @@ public class QuizService {
         requireUser(userId);
         QuizResultRepository.Aggregate aggregate = results.aggregate(userId, quizId);
         QuizResultRecord last = results.findNewestFirst(userId, quizId, 1, 0).stream()
-                .map(QuizResultRecord::of)
                 .findFirst()
                 .orElse(null);
         return new QuizStats(aggregate.count(), aggregate.average(), aggregate.best(), last);
