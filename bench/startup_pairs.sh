@@ -4,6 +4,9 @@
 # each round, alternating which goes first. Prints each round's launch-to-first-200-on-/health times and their ratio,
 # then the median of those paired ratios: on a shared machine whose speed drifts within minutes, a ratio from two
 # starts a few seconds apart means more than one from two blocks of starts (issue 22's bound: <= 1.15).
+# Each round also runs each build's scripts/list_users.sh once (an admin command: launch to exit, on the same
+# database, from the CLI's class cache that --prepare built), and prints the median of those paired ratios too (issue
+# 22's bound: <= 1.10).
 #
 #   BASELINE_DIR=/path/to/checkout-of-0ca83b7 bench/startup_pairs.sh
 #
@@ -37,7 +40,7 @@ for tool in curl psql createdb dropdb python3; do
 done
 
 work=$(mktemp -d /tmp/startup-pairs.XXXXXX)
-declare -A dir_of=([ours]=$(pwd) [baseline]=$(realpath "$baseline_dir")) ms_of=()
+declare -A dir_of=([ours]=$(pwd) [baseline]=$(realpath "$baseline_dir")) ms_of=() admin_ms_of=()
 mkdir -p "$work/ours" "$work/baseline"
 cp "$jar" "$work/ours/app.jar"
 cp "$baseline_jar" "$work/baseline/app.jar"
@@ -85,16 +88,31 @@ timed_start() { # BUILD -> ms from launch to the first 200 on /health
     sleep 1
 }
 
+timed_admin() { # BUILD -> ms from launch to exit of that build's scripts/list_users.sh
+    local b=$1 t0
+    t0=$(date +%s%N)
+    (cd "${dir_of[$b]}" && exec env POSTGRES_HOST="$PGHOST" POSTGRES_PORT="$PGPORT" POSTGRES_USER="$PGUSER" \
+        POSTGRES_PASSWORD="${PGPASSWORD:-}" POSTGRES_DB="bench_pairs_$b" SECRET_KEY="$secret" JAVA="$java_bin" \
+        APP_JAR="$work/$b/app.jar" LOGGING_LEVEL_ROOT=WARN scripts/list_users.sh) >"$work/admin-$b.log" 2>&1 \
+        || { echo "$b: list_users.sh failed:" >&2; tail -n 20 "$work/admin-$b.log" >&2; exit 1; }
+    admin_ms_of[$b]=$(( ($(date +%s%N) - t0) / 1000000 ))
+}
+
 echo "java: $("$java_bin" -version 2>&1 | head -n 1); $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "ours: $jar; baseline: $baseline_jar ($baseline_dir)"
 ratios=()
+admin_ratios=()
 for r in $(seq 1 "$rounds"); do
     order=(ours baseline)
     [ $((r % 2)) = 0 ] && order=(baseline ours)
     for b in "${order[@]}"; do timed_start "$b"; done
+    for b in "${order[@]}"; do timed_admin "$b"; done
     ratio=$(python3 -c "print(f'{${ms_of[ours]} / ${ms_of[baseline]}:.3f}')")
+    admin_ratio=$(python3 -c "print(f'{${admin_ms_of[ours]} / ${admin_ms_of[baseline]}:.3f}')")
     ratios+=("$ratio")
-    printf 'round %2d  ours %6d ms  baseline %6d ms  ratio %s\n' "$r" "${ms_of[ours]}" "${ms_of[baseline]}" "$ratio"
+    admin_ratios+=("$admin_ratio")
+    printf 'round %2d  start: ours %6d ms  baseline %6d ms  ratio %s   admin list: ours %5d ms  baseline %5d ms  ratio %s\n' \
+        "$r" "${ms_of[ours]}" "${ms_of[baseline]}" "$ratio" "${admin_ms_of[ours]}" "${admin_ms_of[baseline]}" "$admin_ratio"
 done
-python3 -c "import statistics, sys; print(f'median of the paired ratios: {statistics.median(map(float, sys.argv[1:])):.3f}')" \
-    "${ratios[@]}"
+median() { python3 -c "import statistics, sys; print(f'{statistics.median(map(float, sys.argv[1:])):.3f}')" "$@"; }
+echo "median of the paired ratios: start $(median "${ratios[@]}"), admin command $(median "${admin_ratios[@]}")"
