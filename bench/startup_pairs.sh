@@ -53,13 +53,14 @@ cleanup() {
 trap cleanup EXIT
 secret=$(printf 'k%.0s' {1..64})
 
-serve() { # BUILD ARGS...: scripts/serve.sh of that build's checkout, in the foreground
-    local b=$1
-    shift
+run_script() { # BUILD SCRIPT ARGS...: one of that build's checkout's scripts/, on its jar and database, in the foreground
+    local b=$1 script=$2
+    shift 2
     (cd "${dir_of[$b]}" && exec env POSTGRES_HOST="$PGHOST" POSTGRES_PORT="$PGPORT" POSTGRES_USER="$PGUSER" \
         POSTGRES_PASSWORD="${PGPASSWORD:-}" POSTGRES_DB="bench_pairs_$b" SECRET_KEY="$secret" JAVA="$java_bin" \
-        APP_JAR="$work/$b/app.jar" scripts/serve.sh "$@")
+        APP_JAR="$work/$b/app.jar" "scripts/$script" "$@")
 }
+serve() { run_script "$1" serve.sh "${@:2}"; }
 
 for b in ours baseline; do
     dropdb --if-exists "bench_pairs_$b" 2>/dev/null
@@ -91,9 +92,7 @@ timed_start() { # BUILD -> ms from launch to the first 200 on /health
 timed_admin() { # BUILD -> ms from launch to exit of that build's scripts/list_users.sh
     local b=$1 t0
     t0=$(date +%s%N)
-    (cd "${dir_of[$b]}" && exec env POSTGRES_HOST="$PGHOST" POSTGRES_PORT="$PGPORT" POSTGRES_USER="$PGUSER" \
-        POSTGRES_PASSWORD="${PGPASSWORD:-}" POSTGRES_DB="bench_pairs_$b" SECRET_KEY="$secret" JAVA="$java_bin" \
-        APP_JAR="$work/$b/app.jar" LOGGING_LEVEL_ROOT=WARN scripts/list_users.sh) >"$work/admin-$b.log" 2>&1 \
+    LOGGING_LEVEL_ROOT=WARN run_script "$b" list_users.sh >"$work/admin-$b.log" 2>&1 \
         || { echo "$b: list_users.sh failed:" >&2; tail -n 20 "$work/admin-$b.log" >&2; exit 1; }
     admin_ms_of[$b]=$(( ($(date +%s%N) - t0) / 1000000 ))
 }
