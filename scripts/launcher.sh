@@ -146,15 +146,19 @@ launcher_layout() {
 
 # launcher_cache <name> <training function>: the JVM options that start from the cache <name> (in the array
 # cache_opts), building it first when it is missing and the layout is writable. The training function gets the JVM
-# option that records the cache as its argument; it should run the application as far as a start goes, then exit.
+# options that record the cache as its arguments; it should run the application as far as a start goes, then exit.
 launcher_cache() {
     cache_opts=()
     local name=$1 train=$2
     [[ "${JVM_CACHE:-on}" != off && -n "$layout_jar" && -n "$java_key" && "$java_major" -ge 17 ]] || return 0
     local dir="${layout_jar%/*}/jvm-cache"
-    local record use file
+    local record use file train_opts=()
     if [[ "$java_major" -ge 25 ]]; then
         file="$dir/$name-$java_key.aot" record="-XX:AOTCacheOutput=" use="-XX:AOTCache="
+        # JDK 25 also stores the call adapters' code in the cache, and a start from it failed to link one of them
+        # (two signatures of the same hash): two warnings on stdout, at every start and before every admin command's
+        # output. A cache written without them starts as fast (measured) and warns of nothing. The flag is JDK 25's.
+        [[ "$java_major" -eq 25 ]] && train_opts=(-XX:+UnlockDiagnosticVMOptions -XX:-AOTAdapterCaching)
     else
         file="$dir/$name-$java_key.jsa" record="-XX:ArchiveClassesAtExit=" use="-XX:SharedArchiveFile="
     fi
@@ -166,7 +170,7 @@ launcher_cache() {
         local tmp="$dir/$name.$$.tmp"
         [[ "${launcher_quiet:-false}" == true ]] \
             || echo "$(basename "$0"): building the JVM's class cache $file (once per jar and JVM)" >&2
-        if "$train" "$record$tmp" >"$dir/$name-training.log" 2>&1 && [[ -s "$tmp" ]]; then
+        if "$train" "${train_opts[@]}" "$record$tmp" >"$dir/$name-training.log" 2>&1 && [[ -s "$tmp" ]]; then
             mv -f "$tmp" "$file"
         else
             [[ "${launcher_quiet:-false}" == true ]] \

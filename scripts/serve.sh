@@ -84,7 +84,7 @@ train() {
         [[ "$flag" == -XX:MaxMetaspaceSize=* ]] || training_flags+=("$flag")
     done
     # No shutdown drain: nothing routes to the training run.
-    "$java_bin" "${training_flags[@]}" "$1" -Dapp.training-run=true -Dapp.shutdown.drain=0s -Dserver.port=0 \
+    "$java_bin" "${training_flags[@]}" "$@" -Dapp.training-run=true -Dapp.shutdown.drain=0s -Dserver.port=0 \
         -Dserver.address=127.0.0.1 -jar "$start_jar"
 }
 launcher_cache server train

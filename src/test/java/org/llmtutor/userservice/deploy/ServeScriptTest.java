@@ -128,7 +128,7 @@ class ServeScriptTest {
     }
 
     @Test
-    void trainingRunRecordsTheCacheWithoutTheMetaspaceCapAndEveryStartUsesIt() throws Exception {
+    void trainingRunRecordsTheCacheWithoutTheMetaspaceCapOrJdk25sAdapterCodeAndEveryStartUsesIt() throws Exception {
         Path jar = unpackedJar();
         Path java = fakeJdk25(false);
 
@@ -139,6 +139,7 @@ class ServeScriptTest {
         assertThat(training).hasSize(1);
         assertThat(training.get(0))
                 .contains("-Xmx128m", "-XX:AOTCacheOutput=", "-Dapp.training-run=true", "-Dserver.port=0")
+                .contains("-XX:+UnlockDiagnosticVMOptions -XX:-AOTAdapterCaching")
                 .doesNotContain("MaxMetaspaceSize", "--server.port")
                 .endsWith("-jar " + jar);
         for (Run start : List.of(first, second)) {
@@ -146,6 +147,7 @@ class ServeScriptTest {
             assertThat(start.out().lines())
                     .contains("-XX:MaxMetaspaceSize=160m")
                     .anyMatch(line -> line.startsWith("-XX:AOTCache=") && line.endsWith(".aot"))
+                    .doesNotContain("-XX:-AOTAdapterCaching")
                     .endsWith("-jar", jar.toString(), "--server.port=18151");
         }
     }
