@@ -62,7 +62,8 @@ class AdminCliScriptsTest {
         env.put("JAVA_OPTS", null);
 
         assertThat(run("list_users.sh", env).out())
-                .startsWith("-XX:+UseSerialGC\n-Xms48m\n-Xmn24m\n-XX:TieredStopAtLevel=1\n-jar\n");
+                .startsWith("-XX:+UseSerialGC\n-Xms48m\n-Xmn24m\n-XX:TieredStopAtLevel=1\n"
+                        + "-XX:ReservedCodeCacheSize=128m\n-XX:MaxTenuringThreshold=0\n-jar\n");
         assertThat(run("bulk_create_users.sh", env, "f.json").out())
                 .startsWith("-XX:+UseSerialGC\n-Xms48m\n-Xmn24m\n-jar\n");
         env.put("JAVA_OPTS", "-Xmx256m -Dx=y");
