@@ -38,7 +38,7 @@ class MigrateWhenBehind implements FlywayMigrationStrategy {
     private static final Logger log = LoggerFactory.getLogger(MigrateWhenBehind.class);
 
     /** A session advisory lock key of this service's own ("usrmigr" in ASCII), apart from Flyway's. */
-    private static final long MIGRATION_LOCK = 0x7573726d696772L;
+    static final long MIGRATION_LOCK = 0x7573726d696772L;
 
     @Override
     public void migrate(Flyway flyway) {
@@ -47,21 +47,45 @@ class MigrateWhenBehind implements FlywayMigrationStrategy {
         if (upToDate(config, carried)) {
             return;
         }
-        Optional<HikariDataSource> postgres = postgresPool(config.getDataSource());
-        if (postgres.isEmpty()) {
+        // Instances started together on an empty database race in Flyway's baseline-on-migrate, before Flyway takes
+        // its own lock (one finds the history table another has just made, still empty, and fails). On PostgreSQL one
+        // migrates at a time under this lock; the ones that waited find the schema current.
+        Optional<Connection> postgresql = lockConnection(config.getDataSource());
+        if (postgresql.isEmpty()) {
             flyway.migrate();
             return;
         }
-        // Instances started together on an empty database race in Flyway's baseline-on-migrate, before Flyway takes
-        // its own lock (one finds the history table another has just made, still empty, and fails). One migrates at a
-        // time under this lock, held on a connection outside the pool, which Flyway needs whole; the ones that waited
-        // find the schema current.
-        try (Connection lock = ConnectionOutsidePool.open(postgres.get(), "user-service migration lock");
+        try (Connection lock = postgresql.get();
                 Statement statement = lock.createStatement()) {
             statement.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
             if (!upToDate(config, carried)) {
                 flyway.migrate();
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot take the migration lock: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * On PostgreSQL, a connection to hold the lock on while Flyway migrates with others of its data source; none on
+     * another database. On PostgreSQL Flyway has a data source of its own (DatabaseConfig), which opens a new connection
+     * each time; were it the application's pool, the lock's connection is opened beside it, as Flyway may need the pool
+     * whole.
+     */
+    private static Optional<Connection> lockConnection(DataSource dataSource) {
+        try {
+            if (dataSource.isWrapperFor(HikariDataSource.class)) {
+                HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+                return pool.getJdbcUrl() != null && pool.getJdbcUrl().startsWith("jdbc:postgresql:")
+                        ? Optional.of(ConnectionOutsidePool.open(pool, "user-service migration lock"))
+                        : Optional.empty();
+            }
+            Connection connection = dataSource.getConnection();
+            if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+                return Optional.of(connection);
+            }
+            connection.close();
+            return Optional.empty();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot take the migration lock: " + e.getMessage(), e);
         }
@@ -75,20 +99,6 @@ class MigrateWhenBehind implements FlywayMigrationStrategy {
             return true;
         }
         return false;
-    }
-
-    private static Optional<HikariDataSource> postgresPool(DataSource dataSource) {
-        try {
-            if (dataSource.isWrapperFor(HikariDataSource.class)) {
-                HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
-                if (pool.getJdbcUrl() != null && pool.getJdbcUrl().startsWith("jdbc:postgresql:")) {
-                    return Optional.of(pool);
-                }
-            }
-        } catch (SQLException notAWrapper) {
-            // not a pool this lock knows how to bypass: Flyway's own locking only
-        }
-        return Optional.empty();
     }
 
     /**

@@ -16,8 +16,8 @@ import org.llmtutor.userservice.support.TestDatabase;
 
 /**
  * Instances started at the same moment on an empty database (a fresh deployment of N replicas, or N pods rolled onto
- * a release with a migration) apply each migration exactly once and all become ready: Flyway's lock on PostgreSQL
- * serialises their migrates, and the ones that wait find the schema up to date.
+ * a release with a migration) apply each migration exactly once and all become ready: the service's advisory lock on
+ * PostgreSQL serialises their migrates (MigrateWhenBehind), and the ones that wait find the schema up to date.
  */
 class ConcurrentStartIT {
 
