@@ -27,7 +27,7 @@ public final class AdminCli {
      */
     public static int run(String[] args, AdminIo io, Map<String, String> env, Class<?> application) {
         try (AdminContext context = new AdminContext(io, env, application)) {
-            return AdminCommands.commandLine(context).execute(args);
+            return AdminCommands.commandLine(context, args).execute(args);
         }
     }
 

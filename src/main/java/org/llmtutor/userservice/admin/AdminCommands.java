@@ -1,6 +1,8 @@
 package org.llmtutor.userservice.admin;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.llmtutor.userservice.user.Role;
 import picocli.CommandLine;
@@ -27,8 +29,11 @@ import picocli.CommandLine.TypeConversionException;
         description = "Administers users and service tokens in the service's database (same configuration variables as"
                 + " the service; migrates the schema first; never starts the web server).",
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:success", "1:the command failed", "2:wrong arguments"},
-        subcommands = {
+        exitCodeList = {"0:success", "1:the command failed", "2:wrong arguments"})
+final class AdminCommands implements Callable<Integer> {
+
+    /** Every command, in the order the help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(
             UserCommands.Register.class,
             UserCommands.ListUsers.class,
             UserCommands.Delete.class,
@@ -42,9 +47,7 @@ import picocli.CommandLine.TypeConversionException;
             ServiceTokenCommands.Create.class,
             ServiceTokenCommands.Revoke.class,
             ServiceTokenCommands.ListTokens.class,
-            MigrateCommand.class
-        })
-final class AdminCommands implements Callable<Integer> {
+            MigrateCommand.class);
 
     private final AdminContext context;
 
@@ -59,16 +62,31 @@ final class AdminCommands implements Callable<Integer> {
         return context;
     }
 
+    private static Optional<Class<?>> named(String... args) {
+        return args.length == 0
+                ? Optional.empty()
+                : COMMANDS.stream()
+                        .filter(command ->
+                                command.getAnnotation(Command.class).name().equals(args[0]))
+                        .findFirst();
+    }
+
     /** {@code admin} alone names no command. */
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(), "no command given");
     }
 
-    /** The command line of one run, writing to the run's streams. */
-    static CommandLine commandLine(AdminContext context) {
-        return new CommandLine(new AdminCommands(context))
-                .registerConverter(Role.class, Arguments::role)
+    /**
+     * The command line of one run, writing to the run's streams. Picocli builds each command's model from its
+     * annotations by reflection, about 100 ms for all of them at the start of a command: a run that names a command
+     * gets only that one; the help, and a name that is no command, get them all. Added before the settings below, which
+     * apply to the commands present.
+     */
+    static CommandLine commandLine(AdminContext context, String... args) {
+        CommandLine cli = new CommandLine(new AdminCommands(context));
+        named(args).map(List::<Class<?>>of).orElse(COMMANDS).forEach(cli::addSubcommand);
+        return cli.registerConverter(Role.class, Arguments::role)
                 .setOut(new PrintWriter(context.io().out(), true))
                 .setErr(new PrintWriter(context.io().err(), true))
                 .setParameterExceptionHandler(PARAMETER_ERRORS)
