@@ -81,8 +81,13 @@ class MigrateWhenBehind implements FlywayMigrationStrategy {
                         : Optional.empty();
             }
             Connection connection = dataSource.getConnection();
-            if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
-                return Optional.of(connection);
+            try {
+                if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+                    return Optional.of(connection);
+                }
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
             }
             connection.close();
             return Optional.empty();
