@@ -2,7 +2,6 @@ package org.llmtutor.userservice;
 
 import java.util.Arrays;
 import org.llmtutor.userservice.admin.AdminCli;
-import org.llmtutor.userservice.admin.AdminIo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -18,11 +17,7 @@ public class UserServiceApplication {
 
     public static void main(String[] args) {
         if (args.length > 0 && AdminCli.COMMAND.equals(args[0])) {
-            System.exit(AdminCli.run(
-                    Arrays.copyOfRange(args, 1, args.length),
-                    AdminIo.system(),
-                    System.getenv(),
-                    UserServiceApplication.class));
+            System.exit(AdminCli.runAsProcess(Arrays.copyOfRange(args, 1, args.length), UserServiceApplication.class));
         }
         SpringApplication.run(UserServiceApplication.class, args);
     }

@@ -26,7 +26,21 @@ public final class AdminCli {
      *     module does not depend on the application's root package
      */
     public static int run(String[] args, AdminIo io, Map<String, String> env, Class<?> application) {
-        try (AdminContext context = new AdminContext(io, env, application)) {
+        return run(args, io, env, application, false);
+    }
+
+    /**
+     * One command as the JVM's only work ({@code main}): with the system's streams and environment, and from the bean
+     * definitions generated for the CLI's context at build time where the build made them (a packaged jar), which
+     * switches the whole JVM to Spring's AOT mode; {@link #run} in a JVM that does more starts the ordinary way.
+     */
+    public static int runAsProcess(String[] args, Class<?> application) {
+        return run(args, AdminIo.system(), System.getenv(), application, true);
+    }
+
+    private static int run(
+            String[] args, AdminIo io, Map<String, String> env, Class<?> application, boolean generatedCode) {
+        try (AdminContext context = new AdminContext(io, env, application, generatedCode)) {
             return AdminCommands.commandLine(context, args).execute(args);
         }
     }

@@ -33,7 +33,8 @@ import org.llmtutor.userservice.support.TestDatabase;
  * build time, with the auto-configuration conditions decided then, and Spring Data's build-time repositories. The rest
  * of the suite runs the application the ordinary way, so this proves, in a JVM of its own, that the AOT-mode server
  * behaves the same on both databases it picks at run time (PostgreSQL with its token-state listener, the embedded H2
- * without), and that the admin CLI beside it keeps working, even when told to use AOT mode, which it must not.
+ * without), and that the admin CLI beside it works from the code generated for its own context (admin/AdminContextAot),
+ * never the server's, even when the JVM is told to use AOT mode.
  * Runs after {@code package} (failsafe), on the jar in {@code target/}.
  */
 class AotModeIT {
@@ -228,12 +229,21 @@ class AotModeIT {
                 Server.builder(command, env).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("JAVA_OPTS", "-Dspring.aot.enabled=true -XX:TieredStopAtLevel=1");
         builder.environment().put("BCRYPT_STRENGTH", "4");
+        // Spring names, at trace level, the generated initializer a context starts from.
+        builder.environment().put("LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_CONTEXT_AOT", "TRACE");
         Process process = builder.start();
         try (OutputStream stdin = process.getOutputStream()) {
             stdin.write((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8));
         }
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("CLI finished").isTrue();
-        assertThat(process.exitValue()).as(Files.readString(log)).isZero();
+        String output = Files.readString(log);
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output)
+                .as("the CLI's context comes from the code generated for it")
+                .contains(
+                        "Applying org.llmtutor.userservice.UserServiceApplication__AdminApplicationContextInitializer")
+                .doesNotContain(
+                        "Applying org.llmtutor.userservice.UserServiceApplication__ApplicationContextInitializer");
         return process.exitValue();
     }
 
