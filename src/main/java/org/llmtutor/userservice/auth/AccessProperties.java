@@ -3,7 +3,6 @@ package org.llmtutor.userservice.auth;
 import jakarta.validation.constraints.AssertTrue;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * @param legacyUnauthenticatedAccess the migration switch: lets the Python-era data paths answer callers that send no
@@ -12,7 +11,6 @@ import org.springframework.validation.annotation.Validated;
  * @param legacyTrustedNetworks where such callers may come from ({@code LEGACY_TRUSTED_NETWORKS}, CIDR blocks or single
  *     addresses): the switch opens nothing to a peer outside them. Required when the switch is on.
  */
-@Validated
 @ConfigurationProperties("app.access")
 public record AccessProperties(boolean legacyUnauthenticatedAccess, List<String> legacyTrustedNetworks) {
 

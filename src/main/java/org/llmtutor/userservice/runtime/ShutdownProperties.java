@@ -5,7 +5,6 @@ import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * How a stopping instance lets go of its traffic (see {@link ShutdownDrain}).
@@ -14,7 +13,6 @@ import org.springframework.validation.annotation.Validated;
  *     a load balancer or Kubernetes notices and sends nothing new before the web server stops accepting; 0 for a lone
  *     instance with nothing in front
  */
-@Validated
 @ConfigurationProperties("app.shutdown")
 public record ShutdownProperties(
         @NotNull(message = "SHUTDOWN_DRAIN must be zero or positive")

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * @param providers the providers a user may choose ({@code SETTINGS_PROVIDERS}); anything else is refused
@@ -14,7 +13,6 @@ import org.springframework.validation.annotation.Validated;
  * @param models per provider, models suggested to UIs (the catalog); any well-formed model name is accepted.
  *     Suggestions for providers not in {@code providers} are left out, so that narrowing SETTINGS_PROVIDERS alone works.
  */
-@Validated
 @ConsistentDefaults
 @ConfigurationProperties("app.settings")
 public record SettingsProperties(

@@ -5,7 +5,6 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * The pool every password check and hash runs on.
@@ -16,7 +15,6 @@ import org.springframework.validation.annotation.Validated;
  *     (503 with Retry-After) instead of piling up
  * @param maxQueue hard bound on queued checks, whatever the estimate says
  */
-@Validated
 @ConfigurationProperties("app.hashing")
 public record HashingProperties(
         @Min(value = 0, message = "HASHING_THREADS must be 0 (one per core) or more")

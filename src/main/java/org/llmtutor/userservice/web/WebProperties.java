@@ -3,14 +3,12 @@ package org.llmtutor.userservice.web;
 import jakarta.validation.constraints.Positive;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * @param maxBodyBytes the largest request body accepted; larger ones get 413 before anything parses them
  * @param trustedProxies addresses or CIDR ranges of the proxies in front of the service whose {@code X-Forwarded-For}
  *     is believed; empty (the default) means the header is ignored and the peer address is the client
  */
-@Validated
 @ConfigurationProperties("app.web")
 public record WebProperties(@Positive long maxBodyBytes, List<String> trustedProxies) {
 

@@ -88,7 +88,7 @@ class SettingsPropertiesIT {
                 .contains("The default model of quiz ({max} ${1+1}) is not a valid model name");
     }
 
-    /** What start-up would refuse: the same Bean Validation that {@code @Validated} runs on the bound settings. */
+    /** What start-up would refuse: the same Bean Validation that {@code shared.SettingsValidation} runs on the bound settings. */
     private static String problems(SettingsProperties settings) {
         try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
             return factory.getValidator().validate(settings).stream()

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Brute-force protection and hashing cost.
@@ -22,7 +21,6 @@ import org.springframework.validation.annotation.Validated;
  * @param admissionWait how long an attempt waits while checks still running hold the whole allowance, before 429
  * @param bcryptStrength cost of new hashes; the Python service used 12
  */
-@Validated
 @ConfigurationProperties("app.login")
 public record LoginProperties(
         @Min(value = 1, message = "LOGIN_MAX_FAILED_ATTEMPTS must be at least 1")

@@ -5,7 +5,6 @@ import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * @param refreshLifetime absolute lifetime of a login session (refresh-token family), however often it is refreshed
@@ -18,7 +17,6 @@ import org.springframework.validation.annotation.Validated;
  *     pool's URL goes through a pooler in transaction mode (PgBouncer), which cannot keep a LISTEN; empty: the
  *     datasource's URL (docs/scaling.md)
  */
-@Validated
 @ConfigurationProperties("app.tokens")
 public record TokenProperties(
         @NotNull(message = "REFRESH_TOKEN_LIFETIME must be positive")

@@ -5,7 +5,6 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * How many logins this instance lets at its hashing pool at once, and what happens to the others (see
@@ -20,7 +19,6 @@ import org.springframework.validation.annotation.Validated;
  * @param refusalDelay how long a refused login is held (without a thread) before its 503 is answered, so that a client
  *     retrying at once cannot retry faster than that
  */
-@Validated
 @ConfigurationProperties("app.login.queue")
 public record LoginQueueProperties(
         @Min(value = 0, message = "LOGIN_CONCURRENT_CHECKS must be 0 (two more than the hashing threads) or more")

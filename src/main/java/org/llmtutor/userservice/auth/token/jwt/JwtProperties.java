@@ -5,13 +5,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import java.nio.charset.StandardCharsets;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Token settings, fed by the Python-era variables {@code SECRET_KEY}, {@code ALGORITHM} and
  * {@code ACCESS_TOKEN_EXPIRE_MINUTES}.
  */
-@Validated
 @ConfigurationProperties("app.jwt")
 public record JwtProperties(
         String secret,
