@@ -34,10 +34,6 @@ final class AdminContext implements AutoCloseable {
     private final boolean generatedCode;
     private ConfigurableApplicationContext spring;
 
-    AdminContext(AdminIo io, Map<String, String> env, Class<?> application) {
-        this(io, env, application, false);
-    }
-
     /** @param generatedCode whether to start from the build's generated code if there is some (the JVM is ours) */
     AdminContext(AdminIo io, Map<String, String> env, Class<?> application, boolean generatedCode) {
         this.io = io;

@@ -3,6 +3,7 @@ package org.llmtutor.userservice.shared;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.validation.MessageInterpolatorFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -28,7 +29,7 @@ class SettingsValidation {
      * Static, as Boot asks: the binder needs it before the configuration classes' beans exist. Infrastructure: it is
      * made while the bean post-processors are, so none of them applies to it (and Spring need not warn so).
      */
-    @Bean(ValidatedSettings.BEAN_NAME)
+    @Bean(EnableConfigurationProperties.VALIDATOR_BEAN_NAME)
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static ValidatedSettings configurationPropertiesValidator(ApplicationContext context) {
         return new ValidatedSettings(context);
@@ -36,13 +37,9 @@ class SettingsValidation {
 
     static final class ValidatedSettings implements Validator, DisposableBean {
 
-        /** The name Boot's binder looks the validator up by. */
-        static final String BEAN_NAME = "configurationPropertiesValidator";
-
-        private static final String APPLICATION_PACKAGE = SettingsValidation.class
-                        .getPackageName()
-                        .substring(0, SettingsValidation.class.getPackageName().lastIndexOf('.'))
-                + ".";
+        /** The application's root package (this one's parent), with the dot. */
+        private static final String APPLICATION_PACKAGE =
+                SettingsValidation.class.getPackageName().replaceFirst("[^.]+$", "");
 
         private final LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean();
 

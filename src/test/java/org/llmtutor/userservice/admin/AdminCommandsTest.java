@@ -23,7 +23,8 @@ class AdminCommandsTest {
                     new PrintStream(new ByteArrayOutputStream()),
                     false),
             Map.of(),
-            Object.class);
+            Object.class,
+            false);
 
     @Test
     void aRunNamingACommandBuildsOnlyThatCommand() {

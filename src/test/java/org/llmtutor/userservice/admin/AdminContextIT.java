@@ -24,7 +24,7 @@ class AdminContextIT extends AdminCliSupport {
     void theCliContextLeavesOutTheServersAutoConfigurationsAndKeepsWhatCommandsUse() {
         var quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         var io = new AdminIo(new ByteArrayInputStream(new byte[0]), quiet, quiet, false);
-        try (AdminContext context = new AdminContext(io, env(), UserServiceApplication.class)) {
+        try (AdminContext context = new AdminContext(io, env(), UserServiceApplication.class, false)) {
             for (Class<?> serverOnly : new Class<?>[] {
                 HealthEndpoint.class, PrometheusMeterRegistry.class, ObservationRegistry.class, TaskExecutor.class
             }) {
