@@ -7,6 +7,9 @@
 # Each round also runs each build's scripts/list_users.sh once (an admin command: launch to exit, on the same
 # database, from the CLI's class cache that --prepare built), and prints the median of those paired ratios too (issue
 # 22's bound: <= 1.10).
+# Under each start it prints the CPU time the JVM used until it was ready, all threads together and the main thread's and
+# the JIT compilers' apart: on 2 cores a start is CPU-bound, so this says which part of the work a difference comes from
+# (the context's making or the JIT's compiling of it).
 #
 #   BASELINE_DIR=/path/to/checkout-of-0ca83b7 bench/startup_pairs.sh
 #
@@ -40,7 +43,7 @@ for tool in curl psql createdb dropdb python3; do
 done
 
 work=$(mktemp -d /tmp/startup-pairs.XXXXXX)
-declare -A dir_of=([ours]=$(pwd) [baseline]=$(realpath "$baseline_dir")) ms_of=() admin_ms_of=()
+declare -A dir_of=([ours]=$(pwd) [baseline]=$(realpath "$baseline_dir")) ms_of=() admin_ms_of=() cpu_of=()
 mkdir -p "$work/ours" "$work/baseline"
 cp "$jar" "$work/ours/app.jar"
 cp "$baseline_jar" "$work/baseline/app.jar"
@@ -70,7 +73,32 @@ for b in ours baseline; do
         || { echo "$b: prepare failed:" >&2; tail -n 20 "$work/prepare-$b.log" >&2; exit 1; }
 done
 
-timed_start() { # BUILD -> ms from launch to the first 200 on /health
+cpu_so_far() { # PID -> "total main jit" ms of CPU (user + system) the JVM used since launch: all its threads, the main
+    # thread (where the context is made) and the JIT's compiler threads
+    local p=$1 hz t name ticks main=0 jit=0 total
+    hz=$(getconf CLK_TCK)
+    total=$(awk '{print $14 + $15}' "/proc/$p/stat")
+    for t in /proc/"$p"/task/*; do
+        name=$(cat "$t/comm" 2>/dev/null) && ticks=$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null) || continue
+        case $name in
+            java) main=$((main + ticks)) ;;
+            C1\ CompilerThre* | C2\ CompilerThre*) jit=$((jit + ticks)) ;;
+        esac
+    done
+    echo "$((total * 1000 / hz)) $((main * 1000 / hz)) $((jit * 1000 / hz))"
+}
+
+jvm_of() { # PID -> the JVM among PID and its descendants (serve.sh ends in exec java, below the subshells)
+    local p=$1 child
+    while [ "$(cat "/proc/$p/comm" 2>/dev/null)" != java ]; do
+        child=$(pgrep -P "$p" | head -n 1)
+        [ -n "$child" ] || { echo "no JVM below $1" >&2; return 1; }
+        p=$child
+    done
+    echo "$p"
+}
+
+timed_start() { # BUILD -> ms from launch to the first 200 on /health, and the CPU used until then
     local b=$1 t0
     t0=$(date +%s%N)
     serve "$b" --server.port="$port" >"$work/run-$b.log" 2>&1 &
@@ -81,6 +109,7 @@ timed_start() { # BUILD -> ms from launch to the first 200 on /health
         sleep 0.02
     done
     ms_of[$b]=$(( ($(date +%s%N) - t0) / 1000000 ))
+    cpu_of[$b]=$(cpu_so_far "$(jvm_of "$pid")")
     pkill -P "$pid" 2>/dev/null || true
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
@@ -100,6 +129,7 @@ timed_admin() { # BUILD -> ms from launch to exit of that build's scripts/list_u
 echo "java: $("$java_bin" -version 2>&1 | head -n 1); $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "ours: $jar; baseline: $baseline_jar ($baseline_dir)"
 ratios=()
+cpu_ratios=()
 admin_ratios=()
 for r in $(seq 1 "$rounds"); do
     order=(ours baseline)
@@ -108,10 +138,16 @@ for r in $(seq 1 "$rounds"); do
     for b in "${order[@]}"; do timed_admin "$b"; done
     ratio=$(python3 -c "print(f'{${ms_of[ours]} / ${ms_of[baseline]}:.3f}')")
     admin_ratio=$(python3 -c "print(f'{${admin_ms_of[ours]} / ${admin_ms_of[baseline]}:.3f}')")
+    read -r cpu_ours main_ours jit_ours <<<"${cpu_of[ours]}"
+    read -r cpu_base main_base jit_base <<<"${cpu_of[baseline]}"
+    cpu_ratio=$(python3 -c "print(f'{$cpu_ours / $cpu_base:.3f}')")
     ratios+=("$ratio")
+    cpu_ratios+=("$cpu_ratio")
     admin_ratios+=("$admin_ratio")
     printf 'round %2d  start: ours %6d ms  baseline %6d ms  ratio %s   admin list: ours %5d ms  baseline %5d ms  ratio %s\n' \
         "$r" "${ms_of[ours]}" "${ms_of[baseline]}" "$ratio" "${admin_ms_of[ours]}" "${admin_ms_of[baseline]}" "$admin_ratio"
+    printf '          CPU until ready: ours %6d ms (main thread %5d, JIT %5d)  baseline %6d ms (main thread %5d, JIT %5d)  ratio %s\n' \
+        "$cpu_ours" "$main_ours" "$jit_ours" "$cpu_base" "$main_base" "$jit_base" "$cpu_ratio"
 done
 median() { python3 -c "import statistics, sys; print(f'{statistics.median(map(float, sys.argv[1:])):.3f}')" "$@"; }
-echo "median of the paired ratios: start $(median "${ratios[@]}"), admin command $(median "${admin_ratios[@]}")"
+echo "median of the paired ratios: start $(median "${ratios[@]}") (CPU until ready $(median "${cpu_ratios[@]}")), admin command $(median "${admin_ratios[@]}")"
