@@ -15,7 +15,7 @@
 #
 # Environment: BASELINE_JAR (required), BENCH_JAR (ours: target/user-service-*.jar, built when there is none), PGHOST
 # (127.0.0.1), PGPORT (5432), PGUSER (postgres, needs CREATEDB), CONNECTIONS (16), WARM (100, seconds per build),
-# DURATION (20, seconds profiled per build), JAVA (java on PATH), ASYNC_PROFILER (a libasyncProfiler.so; by default
+# DURATION (20, seconds profiled per build, in two halves), JAVA (java on PATH), ASYNC_PROFILER (a libasyncProfiler.so; by default
 # async-profiler 4.6 for linux-x64 is downloaded from Maven Central into target/bench-tools once).
 # Needs wrk, curl, psql, createdb, python3, unzip, jcmd.
 set -euo pipefail
@@ -111,21 +111,26 @@ load() { # BUILD SECONDS -> req/s; every answer must be a 200
 echo "warming up: $warm s per build at $connections connections, in four alternating slices..." >&2
 for _ in 1 2 3 4; do for b in ours baseline; do load "$b" $((warm / 4)) >/dev/null; done; done
 
-declare -A rps_of=()
-for b in ours baseline; do
+# Two profiles per build, in the order ours, baseline, baseline, ours: a machine that speeds up or slows down meanwhile
+# weighs on both alike.
+declare -A requests_of=([ours]=0 [baseline]=0)
+for b in ours baseline baseline ours; do
     "$jcmd_bin" "${pid_of[$b]}" JVMTI.agent_load "$profiler" "\"start,event=cpu,interval=500us\"" >/dev/null
-    rps_of[$b]=$(load "$b" "$duration")
-    "$jcmd_bin" "${pid_of[$b]}" JVMTI.agent_load "$profiler" "\"stop,collapsed,file=$work/$b.collapsed\"" >/dev/null
+    rps=$(load "$b" $((duration / 2)))
+    "$jcmd_bin" "${pid_of[$b]}" JVMTI.agent_load "$profiler" "\"stop,collapsed,file=$work/$b.part\"" >/dev/null
+    cat "$work/$b.part" >>"$work/$b.collapsed"
+    requests_of[$b]=$(python3 -c "print(${requests_of[$b]} + $rps * $((duration / 2)))")
 done
 
 echo "$kind read ($method); $connections connections, $duration s profiled per build after $warm s;" \
     "$(nproc) cores; java: $("$java_bin" -version 2>&1 | head -n 1)"
-echo "req/s while profiled: ours ${rps_of[ours]}, baseline ${rps_of[baseline]}"
-python3 - "$work" "$method" "$duration" "${rps_of[ours]}" "${rps_of[baseline]}" <<'EOF'
+echo "req/s while profiled: ours $(python3 -c "print(round(${requests_of[ours]} / $duration))")," \
+    "baseline $(python3 -c "print(round(${requests_of[baseline]} / $duration))")"
+python3 - "$work" "$method" "${requests_of[ours]}" "${requests_of[baseline]}" <<'EOF'
 import sys
 
-work, method, duration = sys.argv[1], sys.argv[2], float(sys.argv[3])
-rps = {"ours": float(sys.argv[4]), "baseline": float(sys.argv[5])}
+work, method = sys.argv[1], sys.argv[2]
+requests_of = {"ours": float(sys.argv[3]), "baseline": float(sys.argv[4])}
 interval_us = 500.0
 parts = [
     ("whole JVM", lambda fr: True),
@@ -144,7 +149,7 @@ for build in ("ours", "baseline"):
             for name, test in parts:
                 if test(frames):
                     samples[name] += int(n)
-    requests = rps[build] * duration
+    requests = requests_of[build]
     cost[build] = {name: samples[name] * interval_us / requests for name in samples}
     cost[build]["  around the statement"] = (
         cost[build]["repository call ." + method] - cost[build]["  statement in the driver"])
