@@ -26,6 +26,7 @@
 # Needs wrk (Debian: apt-get install -y wrk), curl, psql, createdb.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib/read_data.sh
 
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 db=${BENCH_DB:-bench_auth_throughput}
@@ -86,18 +87,10 @@ start() {
     for _ in $(seq 1 300); do curl -sf "$base/health" >/dev/null && break; sleep 1; done
     curl -sf "$base/health" >/dev/null || { echo "$b did not start:" >&2; tail -n 30 "$work/$b.log" >&2; exit 1; }
 
-    local password="bench password 123" login token id
-    echo "$password" | scripts/register_user.sh --password-stdin bench_user >/dev/null
-    login=$(curl -sf -X POST "$base/auth/login" --data-urlencode username=bench_user --data-urlencode "password=$password")
-    token=$(sed -E 's/.*"access_token":"([^"]+)".*/\1/' <<<"$login")
-    id=$(sed -E 's/.*"user_id":"([^"]+)".*/\1/' <<<"$login")
-    local auth="Authorization: Bearer $token" json="Content-Type: application/json"
-    curl -sf -o /dev/null -X POST "$base/settings/$id" -H "$auth" -H "$json" \
-        -d '{"agent":{"provider":"zai","model":"glm-4.6v"},"rag":{"provider":"openai","model":"gpt-4o-mini"}}'
-    for i in $(seq 1 10); do
-        curl -sf -o /dev/null -X POST "$base/sessions/" -H "$auth" -H "$json" \
-            -d "{\"user_id\":\"$id\",\"session_id\":\"bench-session-$i\",\"title\":\"session $i\"}"
-    done
+    local seeded token id
+    seeded=$(seed_read_data "$base")
+    read -r token id <<<"$seeded"
+    local auth="Authorization: Bearer $token"
     base_of[$b]=$base auth_of[$b]=$auth id_of[$b]=$id
 }
 

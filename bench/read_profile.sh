@@ -7,7 +7,9 @@
 # (what the ORM or the JDBC template does around that statement), each for both builds with ours as a ratio of the
 # baseline's. The profiler slows both builds alike: read the ratios and the differences, not the absolute numbers.
 #
-#   BASELINE_JAR=/path/base.jar bench/read_profile.sh [settings|sessions|xp]      (default: settings)
+#   BASELINE_JAR=/path/base.jar bench/read_profile.sh [settings|sessions]      (default: settings)
+#
+# (GET /profile/{id}/xp makes no query: the token-state cache answers it.)
 #
 # Why: a build that is slower by a few percent at full load (bench/auth_throughput.sh) may pay it in the data layer or
 # anywhere else; this tells which. Warm-up: under 16 connections on 2 cores a build needed about 80 s to reach its
@@ -20,13 +22,13 @@
 # Needs wrk, curl, psql, createdb, python3, unzip, jcmd.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib/read_data.sh
 
 kind=${1:-settings}
 case $kind in
     settings) method=findStored ;;
     sessions) method=findNewestFirst ;;
-    xp) method=findXp ;;
-    *) echo "usage: $0 [settings|sessions|xp]" >&2; exit 2 ;;
+    *) echo "usage: $0 [settings|sessions]" >&2; exit 2 ;;
 esac
 baseline_jar=${BASELINE_JAR:?set BASELINE_JAR to a build of the baseline}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
@@ -78,25 +80,13 @@ for b in ours baseline; do
     pid_of[$b]=$!
     for _ in $(seq 1 300); do curl -sf -o /dev/null "$base/health" && break; sleep 1; done
     curl -sf -o /dev/null "$base/health" || { echo "$b did not start:" >&2; tail -n 30 "$work/$b.log" >&2; exit 1; }
-    password="bench password 123"
-    echo "$password" | POSTGRES_HOST=$PGHOST POSTGRES_PORT=$PGPORT POSTGRES_USER=$PGUSER \
-        POSTGRES_PASSWORD=${PGPASSWORD:-} POSTGRES_DB=bench_read_profile_$b SECRET_KEY=$secret APP_JAR=${jar_of[$b]} \
-        scripts/register_user.sh --password-stdin bench_user >/dev/null
-    login=$(curl -sf -X POST "$base/auth/login" --data-urlencode username=bench_user --data-urlencode "password=$password")
-    token=$(sed -E 's/.*"access_token":"([^"]+)".*/\1/' <<<"$login")
-    id=$(sed -E 's/.*"user_id":"([^"]+)".*/\1/' <<<"$login")
+    seeded=$(POSTGRES_HOST=$PGHOST POSTGRES_PORT=$PGPORT POSTGRES_USER=$PGUSER POSTGRES_PASSWORD=${PGPASSWORD:-} \
+        POSTGRES_DB=bench_read_profile_$b SECRET_KEY=$secret APP_JAR=${jar_of[$b]} seed_read_data "$base")
+    read -r token id <<<"$seeded"
     auth="Authorization: Bearer $token"
-    json="Content-Type: application/json"
-    curl -sf -o /dev/null -X POST "$base/settings/$id" -H "$auth" -H "$json" \
-        -d '{"agent":{"provider":"zai","model":"glm-4.6v"},"rag":{"provider":"openai","model":"gpt-4o-mini"}}'
-    for i in $(seq 1 10); do
-        curl -sf -o /dev/null -X POST "$base/sessions/" -H "$auth" -H "$json" \
-            -d "{\"user_id\":\"$id\",\"session_id\":\"bench-session-$i\",\"title\":\"session $i\"}"
-    done
     case $kind in
         settings) url_of[$b]=$base/settings/$id ;;
         sessions) url_of[$b]=$base/sessions/user/$id ;;
-        xp) url_of[$b]=$base/profile/$id/xp ;;
     esac
     auth_of[$b]=$auth
     psql -q -d "bench_read_profile_$b" -c 'VACUUM ANALYZE' >/dev/null
