@@ -34,9 +34,11 @@ baseline_jar=${BASELINE_JAR:?set BASELINE_JAR to a build of the baseline}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 connections=${CONNECTIONS:-16}
 warm=${WARM:-100}
-duration=${DURATION:-20}
+half=$((${DURATION:-20} / 2))
+duration=$((2 * half))
 java_bin=${JAVA:-java}
-jcmd_bin=$(dirname "$(command -v "$java_bin")")/jcmd
+# The jcmd of the same JDK (java on the PATH is usually a link): another JDK's may fail to attach.
+jcmd_bin=$(dirname "$(realpath "$(command -v "$java_bin")")")/jcmd
 for tool in wrk curl psql createdb dropdb python3 unzip "$jcmd_bin"; do
     command -v "$tool" >/dev/null || { echo "needs $tool" >&2; exit 1; }
 done
@@ -106,10 +108,10 @@ for _ in 1 2 3 4; do for b in ours baseline; do load "$b" $((warm / 4)) >/dev/nu
 declare -A requests_of=([ours]=0 [baseline]=0)
 for b in ours baseline baseline ours; do
     "$jcmd_bin" "${pid_of[$b]}" JVMTI.agent_load "$profiler" "\"start,event=cpu,interval=500us\"" >/dev/null
-    rps=$(load "$b" $((duration / 2)))
+    rps=$(load "$b" "$half")
     "$jcmd_bin" "${pid_of[$b]}" JVMTI.agent_load "$profiler" "\"stop,collapsed,file=$work/$b.part\"" >/dev/null
     cat "$work/$b.part" >>"$work/$b.collapsed"
-    requests_of[$b]=$(python3 -c "print(${requests_of[$b]} + $rps * $((duration / 2)))")
+    requests_of[$b]=$(python3 -c "print(${requests_of[$b]} + $rps * $half)")
 done
 
 echo "$kind read ($method); $connections connections, $duration s profiled per build after $warm s;" \

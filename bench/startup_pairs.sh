@@ -99,7 +99,7 @@ jvm_of() { # PID -> the JVM among PID and its descendants (serve.sh ends in exec
 }
 
 timed_start() { # BUILD -> ms from launch to the first 200 on /health, and the CPU used until then
-    local b=$1 t0
+    local b=$1 t0 jvm
     t0=$(date +%s%N)
     serve "$b" --server.port="$port" >"$work/run-$b.log" 2>&1 &
     pid=$!
@@ -109,7 +109,8 @@ timed_start() { # BUILD -> ms from launch to the first 200 on /health, and the C
         sleep 0.02
     done
     ms_of[$b]=$(( ($(date +%s%N) - t0) / 1000000 ))
-    cpu_of[$b]=$(cpu_so_far "$(jvm_of "$pid")")
+    jvm=$(jvm_of "$pid") # on its own, so that set -e ends the run when there is none
+    cpu_of[$b]=$(cpu_so_far "$jvm")
     pkill -P "$pid" 2>/dev/null || true
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
